@@ -1,0 +1,31 @@
+package cn.pubdata.approval.admission;
+
+import cn.pubdata.approval.catalog.CatalogResources;
+import cn.pubdata.approval.policy.PolicyProfiles;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Who reviews an application in parallel: the models' multi-instance collections (ADM-09). */
+@Component("admissionReviewers")
+public class AdmissionReviewers {
+
+    private final PolicyProfiles profiles;
+    private final CatalogResources catalog;
+    private final AdmissionApplications applications;
+
+    public AdmissionReviewers(PolicyProfiles profiles, CatalogResources catalog, AdmissionApplications applications) {
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.applications = applications;
+    }
+
+    /** The security members of the jurisdiction's coordination mechanism (ROLE-07), one task each. */
+    public List<String> coordinationGroups(String jurisdiction) {
+        return profiles.of(jurisdiction).coordinationGroups();
+    }
+
+    /** Every unit whose resources the application asks for, one task each. */
+    public List<String> providerGroups(Number applicationId) {
+        return catalog.providerGroups(applications.get(applicationId.longValue()).resourceCodes());
+    }
+}

@@ -1,0 +1,61 @@
+package cn.pubdata.approval.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A real PostgreSQL started in-process for the local run and the tests. The DataSource owns its lifecycle: zonky's own
+ * shutdown hook would stop PostgreSQL while the engine is still closing (engine-notes.md).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+@ConditionalOnProperty(name = "approval.database.embedded", havingValue = "true")
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        boolean keep = properties.dataDir() != null && !properties.dataDir().isBlank();
+        Path dir = keep ? Path.of(properties.dataDir()).toAbsolutePath() : Files.createTempDirectory("approval-pg");
+        Files.createDirectories(dir);
+        long started = System.nanoTime();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(!keep)
+                .setPort(properties.port())
+                .setRegisterShutdownHook(false)
+                .setServerConfig("timezone", "UTC")
+                .start();
+        log.info("PostgreSQL started on port {} in {} ms, data in {}", pg.getPort(),
+                (System.nanoTime() - started) / 1_000_000, dir);
+        return pg;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    DataSource dataSource(EmbeddedPostgres pg) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        config.setMaximumPoolSize(20);
+        config.setPoolName("approval");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot connect to the embedded PostgreSQL", e));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package cn.pubdata.approval.notification;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** The edge of the world: e-mail goes to a real SMTP server in this JVM, and every recipient can read it over IMAP. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmbeddedMailProperties.class)
+@ConditionalOnProperty(name = "approval.mail.embedded", havingValue = "true")
+public class EmbeddedMailConfiguration {
+
+    @Bean(destroyMethod = "stop")
+    GreenMail greenMail(EmbeddedMailProperties properties) {
+        ServerSetup smtp = new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(properties.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        if (properties.smtpPort() == 0) {
+            smtp = smtp.dynamicPort();
+        }
+        if (properties.imapPort() == 0) {
+            imap = imap.dynamicPort();
+        }
+        GreenMail mail = new GreenMail(new ServerSetup[] {smtp, imap})
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser("outbox", "outbox"));
+        mail.start();
+        return mail;
+    }
+
+    @Bean
+    JavaMailSenderImpl javaMailSender(GreenMail greenMail) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(greenMail.getSmtp().getPort());
+        sender.setDefaultEncoding("UTF-8");
+        return sender;
+    }
+}

@@ -1,0 +1,90 @@
+package cn.pubdata.approval.worker;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes every {@link ExternalTaskHandler} to its topic on the engine's REST API (fetch and lock, long polling) and
+ * reports each outcome: complete, BPMN error, or failure with retries. Uses the Apache-2.0 Camunda 7 client, which
+ * speaks Operaton's REST API; nothing outside this class knows which client it is.
+ */
+public class ExternalTaskWorkers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalTaskWorkers.class);
+
+    private final WorkerProperties properties;
+    private final List<ExternalTaskHandler> handlers;
+    private ExternalTaskClient client;
+
+    public ExternalTaskWorkers(WorkerProperties properties, List<ExternalTaskHandler> handlers) {
+        this.properties = properties;
+        this.handlers = handlers;
+    }
+
+    public synchronized void start(String engineRestUrl) {
+        if (client != null) {
+            return;
+        }
+        String workerId = properties.workerId() == null || properties.workerId().isBlank()
+                ? "worker-" + ManagementFactory.getRuntimeMXBean().getName()
+                : properties.workerId();
+        client = ExternalTaskClient.create()
+                .baseUrl(engineRestUrl)
+                .workerId(workerId)
+                .maxTasks(10)
+                .asyncResponseTimeout(properties.longPollMs())
+                .lockDuration(properties.lockDurationMs())
+                .disableBackoffStrategy()
+                .build();
+        for (ExternalTaskHandler handler : handlers) {
+            client.subscribe(handler.topic())
+                    .lockDuration(properties.lockDurationMs())
+                    .handler((task, service) -> run(handler, task, service))
+                    .open();
+        }
+        log.info("{} 已订阅 {} 个外部任务主题：{}", workerId, handlers.size(),
+                handlers.stream().map(ExternalTaskHandler::topic).toList());
+    }
+
+    void run(ExternalTaskHandler handler, ExternalTask task, ExternalTaskService service) {
+        WorkItem item = new WorkItem(task.getId(), task.getTopicName(), task.getProcessInstanceId(),
+                task.getBusinessKey(), task.getActivityId(), new HashMap<>(task.getAllVariables()));
+        try {
+            Map<String, Object> result = handler.handle(item);
+            service.complete(task, result == null ? Map.of() : result);
+        } catch (BusinessOutcome outcome) {
+            log.info("{}（{}）业务结果 {}：{}", task.getTopicName(), task.getBusinessKey(), outcome.errorCode(), outcome.getMessage());
+            service.handleBpmnError(task, outcome.errorCode(), outcome.getMessage(), Map.of("errorMessage", outcome.getMessage()));
+        } catch (RuntimeException e) {
+            int retries = task.getRetries() == null ? properties.retries() : task.getRetries() - 1;
+            log.warn("{}（{}）失败，剩余重试 {} 次：{}", task.getTopicName(), task.getBusinessKey(), Math.max(retries, 0), e.getMessage(), e);
+            service.handleFailure(task, abbreviate(e.getMessage()), stackTrace(e), Math.max(retries, 0), properties.retryTimeoutMs());
+        }
+    }
+
+    private static String abbreviate(String message) {
+        String m = message == null ? "未知错误" : message;
+        return m.length() > 600 ? m.substring(0, 600) + "…" : m;
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
+    }
+}
