@@ -115,7 +115,8 @@ public class AdmissionSubmission {
             throw Problem.invalid("异议信息不完整", errors);
         }
         AdmissionApplication application = applications.get(applicationId);
-        if (!waitingFor(application, AdmissionProcess.MESSAGE_OBJECTION_FILED)) {
+        if (!waitingFor(application, AdmissionProcess.MESSAGE_OBJECTION_FILED)
+                || !clock.instant().isBefore(((java.util.Date) runtime.getVariable(application.getProcessInstanceId(), "publicityEnds")).toInstant())) {
             throw Problem.conflict("该申请不在公示期内，不能提出公示异议");
         }
         long id = jdbc.sql("""

@@ -49,7 +49,7 @@ public class DecisionRecorder implements TaskListener {
             case AdmissionProcess.TASK_COORDINATION_REVIEW, AdmissionProcess.TASK_PROVIDER_REVIEW -> review(task, process, applicationId, actor);
             case AdmissionProcess.TASK_EXPERT_CONSULTATION -> expert(task);
             case AdmissionProcess.TASK_DECIDE -> decide(task, process);
-            case AdmissionProcess.TASK_HANDLE_OBJECTION -> objection(task);
+            case AdmissionProcess.TASK_HANDLE_OBJECTION -> objection(task, process);
             case AdmissionProcess.TASK_SET_REVENUE_CAP -> revenueCap(task);
             case AdmissionProcess.TASK_SIGN_AGREEMENT -> agreement(task, process);
             case AdmissionProcess.TASK_FILE_WITH_PROVINCE -> "报省备案：备案编号 " + required(task, "provincialFilingNo", "请填写备案编号");
@@ -118,9 +118,13 @@ public class DecisionRecorder implements TaskListener {
         return "准入决定：准予准入，进入公示";
     }
 
-    private String objection(DelegateTask task) {
+    private String objection(DelegateTask task, DelegateExecution process) {
         String decision = choice(task, "objectionDecision", Set.of("upheld", "dismissed"), "请选择核查结论");
         String reason = required(task, "objectionReason", "请写明核查情况");
+        if (decision.equals("upheld")) {
+            // the objection's own scope ends with the error it raises; the outcome is recorded outside it
+            process.setVariable("objectionUpheldReason", reason);
+        }
         return "公示异议核查：" + (decision.equals("upheld") ? "异议成立" : "异议不成立") + "\n" + reason;
     }
 

@@ -8,4 +8,14 @@ public class InvalidDecision extends BadUserRequestException {
     public InvalidDecision(String message) {
         super(message);
     }
+
+    /** The engine wraps a listener's exception; this finds ours in the chain. */
+    public static InvalidDecision in(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidDecision invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
 }

@@ -42,8 +42,12 @@ public class TaskDecisions {
                 tasks.claim(taskId, userId);
             }
             tasks.complete(taskId, decision);
-        } catch (InvalidDecision e) {
-            throw Problem.invalid("decision", e.getMessage());
+        } catch (RuntimeException e) {
+            InvalidDecision invalid = InvalidDecision.in(e);
+            if (invalid == null) {
+                throw e;
+            }
+            throw Problem.invalid("decision", invalid.getMessage());
         }
     }
 }

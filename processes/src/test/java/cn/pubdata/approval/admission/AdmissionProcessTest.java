@@ -24,6 +24,8 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     @Autowired RevenueCaps revenueCaps;
     @Autowired Notifications notifications;
     @Autowired GreenMail mail;
+    @Autowired cn.pubdata.approval.policy.PolicyProfiles policy;
+    @Autowired cn.pubdata.approval.catalog.CatalogResources catalog;
 
     @Test
     @Enforces({"ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "DSC-04", "DSC-05", "CAT-05"})
@@ -71,6 +73,210 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 .anyMatch(t -> t.startsWith("【已准入】")).anyMatch(t -> t.startsWith("【公示】"));
         assertThat(mail.getReceivedMessagesForDomain(application.getCreditCode().toLowerCase() + ".example.cn"))
                 .anyMatch(m -> subject(m).startsWith("【已准入】"));
+    }
+
+    @Test
+    @Enforces({"ADM-02", "ADM-12", "ADM-16", "ADM-10"})
+    void supplementLoopThenExpertConsultationThenAdmittedWithTrialPeriod() {
+        beijingTime(LocalDateTime.of(2026, 2, 12, 9, 0)); // Thursday before the 2026 Spring Festival
+        AdmissionApplication application = submit("xinchang", "新昌数智运营有限公司", "wjw-medical-institutions");
+        String pid = application.getProcessInstanceId();
+
+        decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+                Map.of("completenessDecision", "supplement", "completenessReason", "第六部分缺少年度评估计划"));
+        awaitWaitingForSupplement(pid);
+        // 10 working days from 2-12: 2-13, 2-14 (Saturday, 调休上班), 2-24 … 2-27, 2-28 (Saturday, 调休上班), 3-2, 3-3, 3-4
+        assertThat(((java.util.Date) runtime.getVariable(pid, "supplementDue")).toInstant().atZone(cn.pubdata.approval.common.Clocks.BEIJING).toLocalDate())
+                .isEqualTo(LocalDate.of(2026, 3, 4));
+        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode()))).anyMatch(n ->
+                n.title().startsWith("【需补正】") && n.body().contains("第六部分缺少年度评估计划") && n.body().contains("2026年3月4日"));
+
+        submission.supplement(application.getId(), form(announcements.get(application.getAnnouncementId()), application.getCreditCode(),
+                "新昌数智运营有限公司", List.of("wjw-medical-institutions")));
+        Task again = taskOf(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer");
+        assertThat(taskService.getVariableLocal(again.getId(), "completenessDecision")).as("a fresh form after 补正").isNull();
+        passCompleteness(pid, true);
+
+        List<String> reviewers = List.of("security-cac", "security-crypto", "security-secrecy", "security-police", "security-state", "provider-wjw");
+        approveAllReviews(pid, reviewers);
+        Task expert = taskOf(pid, AdmissionProcess.TASK_EXPERT_CONSULTATION, "expert");
+        assertThat(expert.getName()).isEqualTo("专家咨询委员会论证");
+        decisions.decide(expert.getId(), "expert-1", Map.of("expertRecommendation", "approve", "expertOpinion", "技术方案可行"));
+        Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
+        assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary")).contains("网信部门：同意", "国家安全部门：同意");
+        admitDecision(pid);
+        awaitPublicity(pid);
+        fireTimer(pid);
+
+        decide(pid, AdmissionProcess.TASK_SET_REVENUE_CAP, "pricing-officer", Map.of("maxAllowedRevenueWan", 500, "revenueCapBasis", "成本加成"));
+        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "XC-1",
+                "agreementSignedOn", today().toString(), "termMonths", 24, "trialMonths", 7)))
+                .isInstanceOf(Problem.class).hasMessageContaining("试运营期不得超过 6 个月");
+        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "XC-1",
+                "agreementSignedOn", today().toString(), "termMonths", 36, "trialMonths", 0)))
+                .isInstanceOf(Problem.class).hasMessageContaining("24 个月");
+        decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "XC-1",
+                "agreementSignedOn", today().toString(), "termMonths", 24, "trialMonths", 6));
+        decide(pid, AdmissionProcess.TASK_FILE_WITH_PROVINCE, "authority-reviewer", Map.of("provincialFilingNo", "ZJ-BA-7", "provincialFiledOn", today().toString()));
+        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_CONFIRM_TRAINING, "authority-reviewer",
+                Map.of("trainedStaff", "王五", "trainingPassed", false))).isInstanceOf(Problem.class).hasMessageContaining("ADM-18");
+        assertThat(count("select count(*) from approval.platform_permission where application_id = ?", application.getId()))
+                .as("no permission before the training is confirmed").isZero();
+        decide(pid, AdmissionProcess.TASK_CONFIRM_TRAINING, "authority-reviewer", Map.of("trainedStaff", "王五", "trainingPassed", true));
+
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
+        assertThat(passedActivities(pid)).containsSubsequence("Catch_SupplementSubmitted", "UserTask_CheckCompleteness",
+                "UserTask_ExpertConsultation", "UserTask_Decide");
+        var agreement = agreements.ofApplication(application.getId()).orElseThrow();
+        assertThat(agreement.endsOn()).isEqualTo(agreement.signedOn().plusMonths(30).minusDays(1)); // 2 years + 6 months trial
+    }
+
+    @Test
+    @Enforces({"ADM-02"})
+    void supplementDeadlineMissedEndsTheApplication() {
+        beijingTime(LocalDateTime.of(2026, 4, 30, 16, 0)); // before the 劳动节 holiday
+        AdmissionApplication application = submit("xianning", "咸宁数据科技有限公司", "zwj-service-cases");
+        String pid = application.getProcessInstanceId();
+        decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+                Map.of("completenessDecision", "supplement", "completenessReason", "应急预案未盖章"));
+        awaitWaitingForSupplement(pid);
+        fireTimer(pid);
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_SupplementMissed");
+        AdmissionApplication closed = applications.get(application.getId());
+        assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.EXPIRED);
+        assertThat(closed.getOutcomeReason()).contains("补正期限已届满");
+        assertThatThrownBy(() -> submission.supplement(application.getId(), form(announcements.get(application.getAnnouncementId()),
+                application.getCreditCode(), "咸宁数据科技有限公司", List.of("zwj-service-cases"))))
+                .isInstanceOf(Problem.class).hasMessageContaining("无需补正");
+    }
+
+    @Test
+    @Enforces({"ADM-02"})
+    void supplementIsBoundedToTwoRoundsThenNotAccepted() {
+        AdmissionApplication application = submit("jingdezhen", "景德镇瓷都数据有限公司", "wlj-cultural-venues");
+        String pid = application.getProcessInstanceId();
+        var announcement = announcements.get(application.getAnnouncementId());
+        for (int round = 1; round <= 2; round++) {
+            decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+                    Map.of("completenessDecision", "supplement", "completenessReason", "第" + round + "次补正要求"));
+            awaitWaitingForSupplement(pid);
+            submission.supplement(application.getId(), form(announcement, application.getCreditCode(), "景德镇瓷都数据有限公司", List.of("wlj-cultural-venues")));
+        }
+        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+                Map.of("completenessDecision", "supplement", "completenessReason", "第3次")))
+                .isInstanceOf(Problem.class).hasMessageContaining("达到上限");
+        decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+                Map.of("completenessDecision", "reject", "completenessReason", "两次补正后材料仍不齐全"));
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_NotAccepted");
+        assertThat(applications.get(application.getId()).getOutcomeReason()).isEqualTo("两次补正后材料仍不齐全");
+        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
+                .anyMatch(n -> n.title().startsWith("【未准入】") && n.body().contains("两次补正后材料仍不齐全"));
+    }
+
+    @Test
+    @Enforces({"ADM-07", "ADM-09"})
+    void rejectedAtDecisionAfterAProviderDissents() {
+        AdmissionApplication application = submit("chizhou", "池州某信息公司", "cgj-enforcement-cases", "sthjj-environment-monthly");
+        String pid = application.getProcessInstanceId();
+        passCompleteness(pid, false);
+        approveAllReviews(pid, List.of("security-cac", "security-police", "provider-cgj"));
+        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_PROVIDER_REVIEW, "provider-sthjj", Map.of("reviewOpinion", "reject")))
+                .isInstanceOf(Problem.class).hasMessageContaining("理由");
+        decide(pid, AdmissionProcess.TASK_PROVIDER_REVIEW, "provider-sthjj",
+                Map.of("reviewOpinion", "reject", "reviewReason", "环境质量月报含未公开监测点位"));
+        Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
+        assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary"))
+                .contains("市生态环境局：不同意（环境质量月报含未公开监测点位）", "市城管局：同意");
+        assertThatThrownBy(() -> decisions.decide(decision.getId(), "lead", Map.of("admissionDecision", "reject")))
+                .isInstanceOf(Problem.class).hasMessageContaining("写明理由");
+        decisions.decide(decision.getId(), "lead", Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位不同意纳入授权范围"));
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Rejected");
+        assertThat(applications.get(application.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(count("select count(*) from approval.review_opinion where application_id = ?", application.getId())).isEqualTo(4);
+        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId())).isZero();
+    }
+
+    @Test
+    void withdrawnDuringReviewEndsWithTheOperatorsReason() {
+        AdmissionApplication application = submit("xianning", "咸宁云数公司", "gxj-industries");
+        String pid = application.getProcessInstanceId();
+        passCompleteness(pid, false);
+        taskOf(pid, AdmissionProcess.TASK_PROVIDER_REVIEW, "provider-gxj");
+        submission.withdraw(application.getId(), "公司战略调整");
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Withdrawn");
+        assertThat(taskService.createTaskQuery().processInstanceId(pid).count()).isZero();
+        AdmissionApplication closed = applications.get(application.getId());
+        assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(closed.getOutcomeReason()).isEqualTo("公司战略调整");
+        assertThatThrownBy(() -> submission.withdraw(application.getId(), "再撤一次")).isInstanceOf(Problem.class).hasMessageContaining("已结束");
+    }
+
+    @Test
+    @Enforces({"ADM-13", "APL-03"})
+    void objectionUpheldDuringPublicityEndsTheApplication() {
+        AdmissionApplication application = toPublicity("jingdezhen", "景德镇异议测试公司", "tjj-key-industry-stats");
+        String pid = application.getProcessInstanceId();
+        submission.object(application.getId(), "某市民", "13900000000", "该公司近三年发生过数据泄露事件");
+        Task handle = taskOf(pid, AdmissionProcess.TASK_HANDLE_OBJECTION, "authority-reviewer");
+        assertThat((String) taskService.getVariable(handle.getId(), "objectionContent")).contains("数据泄露事件");
+        decisions.decide(handle.getId(), "reviewer", Map.of("objectionDecision", "upheld", "objectionReason", "经核实，2025年发生数据泄露"));
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_ObjectionUpheld");
+        AdmissionApplication closed = applications.get(application.getId());
+        assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.OBJECTION_UPHELD);
+        assertThat(closed.getOutcomeReason()).isEqualTo("经核实，2025年发生数据泄露");
+        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId())).isZero();
+    }
+
+    @Test
+    @Enforces({"ADM-13", "APL-03"})
+    void signingWaitsUntilEveryObjectionIsHandledEvenAfterThePublicityPeriodEnds() {
+        AdmissionApplication application = toPublicity("chizhou", "池州异议驳回公司", "zjj-construction-projects");
+        String pid = application.getProcessInstanceId();
+        submission.object(application.getId(), "竞争企业", "contact@example.cn", "申报材料中的业绩不实");
+        Task handle = taskOf(pid, AdmissionProcess.TASK_HANDLE_OBJECTION, "authority-reviewer");
+        fireTimer(pid);
+        assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(AdmissionProcess.TASK_SET_REVENUE_CAP).count())
+                .as("publicity over, objection open: no signing yet").isZero();
+        assertThatThrownBy(() -> submission.object(application.getId(), "迟到者", "x@example.cn", "公示期后的异议"))
+                .isInstanceOf(Problem.class);
+        decisions.decide(handle.getId(), "reviewer", Map.of("objectionDecision", "dismissed", "objectionReason", "业绩经核实属实"));
+        awaitTask(pid, AdmissionProcess.TASK_SET_REVENUE_CAP);
+        assertThat(passedActivities(pid)).containsSubsequence("Catch_PublicityEnds", "UserTask_HandleObjection", "UserTask_SetRevenueCap");
+    }
+
+    @Test
+    @Enforces({"CAT-01"})
+    void resourceProhibitedBeforeTheAgreementIsRecordedEndsTheAdmission() {
+        jdbc.sql("insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('zwj-test-reclassified', 'zwj', '测试：待重新分级的数据', 'CONDITIONAL') on conflict do nothing").update();
+        AdmissionApplication application = toPublicity("jingdezhen", "景德镇禁止开放测试公司", "zwj-test-reclassified");
+        String pid = application.getProcessInstanceId();
+        fireTimer(pid);
+        jdbc.sql("update approval.catalog_resource set open_condition = 'PROHIBITED' where code = 'zwj-test-reclassified'").update();
+        decide(pid, AdmissionProcess.TASK_SET_REVENUE_CAP, "pricing-officer", Map.of("maxAllowedRevenueWan", 10, "revenueCapBasis", "成本"));
+        decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "JDZ-9",
+                "agreementSignedOn", today().toString(), "termMonths", 60, "trialMonths", 0));
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_ResourceProhibited");
+        AdmissionApplication closed = applications.get(application.getId());
+        assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(closed.getOutcomeReason()).contains("禁止开放", "CAT-01");
+        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId())).isZero();
+    }
+
+    private AdmissionApplication toPublicity(String jurisdiction, String company, String resource) {
+        AdmissionApplication application = submit(jurisdiction, company, resource);
+        String pid = application.getProcessInstanceId();
+        passCompleteness(pid, false);
+        List<String> reviewers = new java.util.ArrayList<>(policy.of(jurisdiction).coordinationGroups());
+        reviewers.addAll(catalog.providerGroups(List.of(resource)));
+        approveAllReviews(pid, reviewers);
+        admitDecision(pid);
+        awaitPublicity(pid);
+        return application;
+    }
+
+    private void awaitWaitingForSupplement(String pid) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> runtime.createEventSubscriptionQuery()
+                .processInstanceId(pid).eventName(AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED).count() == 1);
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage m) {

@@ -50,6 +50,7 @@ abstract class AdmissionTestSupport {
     @Autowired RuntimeService runtime;
     @Autowired TaskService taskService;
     @Autowired HistoryService history;
+    @Autowired org.operaton.bpm.engine.RepositoryService repository;
     @Autowired ManagementService management;
     @Autowired JdbcClient jdbc;
 
@@ -158,11 +159,27 @@ abstract class AdmissionTestSupport {
     String awaitEnd(String pid) {
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(pid).finished().count() == 1);
-        return history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getEndActivityId();
+        String definitionId = history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getProcessDefinitionId();
+        var model = repository.getBpmnModelInstance(definitionId);
+        List<String> ends = history.createHistoricActivityInstanceQuery().processInstanceId(pid).activityType("noneEndEvent").list()
+                .stream().map(a -> a.getActivityId())
+                .filter(id -> endsTheInstance(model.getModelElementById(id)))
+                .toList();
+        assertThat(ends).as("end events of the process scope passed").hasSize(1);
+        return ends.get(0);
     }
 
+    /** An end event of the process itself, or of an event subprocess directly under it (withdrawal). */
+    private static boolean endsTheInstance(org.operaton.bpm.model.xml.instance.ModelElementInstance end) {
+        var parent = end.getParentElement();
+        return parent instanceof org.operaton.bpm.model.bpmn.instance.Process
+                || parent instanceof org.operaton.bpm.model.bpmn.instance.SubProcess sub && sub.triggeredByEvent()
+                        && sub.getParentElement() instanceof org.operaton.bpm.model.bpmn.instance.Process;
+    }
+
+    /** Activities in the order they occurred (the tests move the clock, so start times alone do not order them). */
     List<String> passedActivities(String pid) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(pid).orderByHistoricActivityInstanceStartTime()
+        return history.createHistoricActivityInstanceQuery().processInstanceId(pid).orderPartiallyByOccurrence()
                 .asc().list().stream().map(a -> a.getActivityId()).toList();
     }
 
