@@ -1,0 +1,57 @@
+package cn.pubdata.approval;
+
+import cn.pubdata.approval.demo.DemoAccounts;
+import java.lang.management.ManagementFactory;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the system where to log in, once everything is ready. */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres;
+    private final ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail;
+    private final boolean demo;
+
+    StartupBanner(ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres,
+            ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail, @Value("${approval.demo.enabled:false}") boolean demo) {
+        this.postgres = postgres;
+        this.mail = mail;
+        this.demo = demo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(100)
+    void ready(ApplicationReadyEvent event) {
+        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        String base = "http://localhost:" + port;
+        StringBuilder b = new StringBuilder();
+        b.append("\n\n==== 公共数据资源授权运营审批系统已就绪（启动用时 ")
+                .append(String.format("%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0)).append(" 秒）====\n");
+        b.append("  审查人待办 Tasklist : ").append(base).append("/operaton/app/tasklist/default/\n");
+        b.append("  流程监控 Cockpit    : ").append(base).append("/operaton/app/cockpit/default/\n");
+        b.append("  用户管理 Admin      : ").append(base).append("/operaton/app/admin/default/\n");
+        b.append("  门户 API            : ").append(base).append("/api/announcements（准入通告）、/api/applications（准入申请）\n");
+        b.append("  引擎 REST API       : ").append(base).append("/engine-rest\n");
+        if (demo) {
+            b.append("  演示账号（密码均为 ").append(DemoAccounts.PASSWORD).append("）：\n");
+            b.append(DemoAccounts.ALL.stream().map(a -> "    " + a.id() + " — " + a.groupName()).collect(Collectors.joining("\n"))).append('\n');
+        }
+        mail.ifAvailable(m -> b.append("  发出的邮件          : IMAP localhost:").append(m.getImap().getPort())
+                .append("，用户名和密码均为收件邮箱地址\n"));
+        postgres.ifAvailable(pg -> b.append("  PostgreSQL          : jdbc:postgresql://localhost:").append(pg.getPort())
+                .append("/postgres（用户 postgres）\n"));
+        b.append("  按 Ctrl+C 停止；数据保存在 .run-data/，再次启动时保留。\n");
+        log.info(b.toString());
+    }
+}

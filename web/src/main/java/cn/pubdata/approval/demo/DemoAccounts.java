@@ -1,0 +1,38 @@
+package cn.pubdata.approval.demo;
+
+import java.util.List;
+
+/** The demo logins of the local run: one per reviewing role and unit. Identity moves to Keycloak (issue 4). */
+public final class DemoAccounts {
+
+    public static final String PASSWORD = "demo";
+
+    public record Account(String id, String name, String group, String groupName) {
+    }
+
+    public static final List<Account> ALL = List.of(
+            new Account("admin", "系统管理员", "operaton-admin", "系统管理员"),
+            new Account("manager", "局领导", "manager", "数据主管部门（负责人）"),
+            new Account("authority", "审核岗", "authority-reviewer", "数据主管部门（审核岗）"),
+            new Account("pricing", "价格处", "pricing-officer", "价格主管部门（发改委）"),
+            new Account("expert", "专家", "expert", "专家咨询委员会"),
+            new Account("cac", "网信", "security-cac", "网信部门"),
+            new Account("police", "公安", "security-police", "公安部门"),
+            new Account("state", "国安", "security-state", "国家安全部门"),
+            new Account("crypto", "密码", "security-crypto", "密码管理部门"),
+            new Account("secrecy", "保密", "security-secrecy", "保密行政管理部门"),
+            new Account("govaffairs", "政务局", "security-gov-affairs", "市政务局"),
+            new Account("fgw", "发改委", "provider-fgw", "市发改委"),
+            new Account("zjj", "住建局", "provider-zjj", "市住建局"),
+            new Account("tjj", "统计局", "provider-tjj", "市统计局"),
+            new Account("jtj", "交通局", "provider-jtj", "市交通局"),
+            new Account("wlj", "文旅局", "provider-wlj", "市文旅局"),
+            new Account("wjw", "卫健委", "provider-wjw", "市卫健委"),
+            new Account("cgj", "城管局", "provider-cgj", "市城管局"),
+            new Account("zwj", "政务局数据", "provider-zwj", "市政务局"),
+            new Account("sthjj", "生态环境局", "provider-sthjj", "市生态环境局"),
+            new Account("gxj", "工信局", "provider-gxj", "市工信局"));
+
+    private DemoAccounts() {
+    }
+}
