@@ -3,6 +3,7 @@ package cn.pubdata.approval.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.notification.Notifications;
@@ -28,7 +29,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     @Autowired cn.pubdata.approval.catalog.CatalogResources catalog;
 
     @Test
-    @Enforces({"ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "DSC-04", "DSC-05", "CAT-05"})
+    @Enforces({"ADM-08", "ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "DSC-04", "DSC-05", "CAT-03", "CAT-05", "ROLE-07"})
     void admittedPathOpensPermissionsListsOperatorAndNotifiesEveryParty() throws Exception {
         beijingTime(LocalDateTime.of(2026, 9, 24, 10, 0)); // Thursday before 中秋 and 国庆
         AdmissionApplication application = submit("chizhou", "池州数据运营有限公司", "fgw-enterprise-credit", "jtj-vehicles");
@@ -76,7 +77,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     }
 
     @Test
-    @Enforces({"ADM-02", "ADM-12", "ADM-16", "ADM-10"})
+    @Enforces({"ADM-02", "ADM-12", "ADM-15", "ADM-16", "ADM-18", "ROLE-05"})
     void supplementLoopThenExpertConsultationThenAdmittedWithTrialPeriod() {
         beijingTime(LocalDateTime.of(2026, 2, 12, 9, 0)); // Thursday before the 2026 Spring Festival
         AdmissionApplication application = submit("xinchang", "新昌数智运营有限公司", "wjw-medical-institutions");
@@ -174,7 +175,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     }
 
     @Test
-    @Enforces({"ADM-07", "ADM-09"})
+    @Enforces({"ADM-07", "ADM-09", "ROLE-04"})
     void rejectedAtDecisionAfterAProviderDissents() {
         AdmissionApplication application = submit("chizhou", "池州某信息公司", "cgj-enforcement-cases", "sthjj-environment-monthly");
         String pid = application.getProcessInstanceId();

@@ -25,6 +25,12 @@ class ProblemAnswers {
         return detail(status, p.getMessage(), p.errors());
     }
 
+    /** A manager suspended the process in Cockpit: nothing was stored, the operator may try again later. */
+    @ExceptionHandler(org.operaton.bpm.engine.SuspendedEntityInteractionException.class)
+    ProblemDetail suspended(org.operaton.bpm.engine.SuspendedEntityInteractionException e) {
+        return detail(HttpStatus.CONFLICT, "审批流程已暂停受理，申请未保存，请稍后再提交", List.of());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         return detail(HttpStatus.BAD_REQUEST, "请求内容无法识别：请发送 JSON，并检查字段类型（如日期写作 2026-03-02，编号写数字）", List.of());

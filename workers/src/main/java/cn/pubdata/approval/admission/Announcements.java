@@ -36,18 +36,20 @@ public class Announcements {
     /** ADM-01: an announcement states mode, scope, conditions and criteria; CAT-01: no prohibited resource in scope. */
     @Transactional
     public Announcement publish(AnnouncementForm form) {
-        validation.check(form, "通告内容不完整，请按提示补充");
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (!profiles.exists(form.jurisdiction())) {
+        if (form == null) {
+            throw Problem.invalid("请填写通告内容", List.of());
+        }
+        List<Problem.FieldError> errors = new ArrayList<>(validation.errors(form));
+        if (form.jurisdiction() != null && !form.jurisdiction().isBlank() && !profiles.exists(form.jurisdiction())) {
             errors.add(new Problem.FieldError("jurisdiction", "未知的辖区 '" + form.jurisdiction() + "'，可选：" + String.join("、", profiles.codes())));
         }
-        if (form.deadline().isBefore(form.opensOn())) {
+        if (form.deadline() != null && form.opensOn() != null && form.deadline().isBefore(form.opensOn())) {
             errors.add(new Problem.FieldError("deadline", "申报截止日期不能早于受理开始日期"));
         }
-        if (form.deadline().isBefore(LocalDate.now(clock.withZone(Clocks.BEIJING)))) {
+        if (form.deadline() != null && form.deadline().isBefore(LocalDate.now(clock.withZone(Clocks.BEIJING)))) {
             errors.add(new Problem.FieldError("deadline", "申报截止日期已过，无法发布"));
         }
-        for (String code : new LinkedHashSet<>(form.resourceCodes())) {
+        for (String code : form.resourceCodes() == null ? List.<String>of() : new LinkedHashSet<>(form.resourceCodes())) {
             CatalogResource r = catalog.find(code).orElse(null);
             if (r == null) {
                 errors.add(new Problem.FieldError("resourceCodes", "目录中没有数据资源 '" + code + "'"));

@@ -20,13 +20,18 @@ public class Validation {
         if (input == null) {
             throw Problem.invalid(whatIsWrong, List.of());
         }
-        List<Problem.FieldError> errors = validator.validate(input).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
-                .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                .toList();
+        List<Problem.FieldError> errors = errors(input);
         if (!errors.isEmpty()) {
             throw Problem.invalid(whatIsWrong, errors);
         }
         return input;
+    }
+
+    /** The violations as field errors, for a caller that adds its own checks before answering once. */
+    public <T> List<Problem.FieldError> errors(T input) {
+        return validator.validate(input).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+                .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
     }
 }
