@@ -80,11 +80,27 @@ public class ExternalTaskWorkers implements AutoCloseable {
         return w.toString();
     }
 
+    /**
+     * Stops fetching. A long poll the engine has not answered yet would hold the stop (and so the application's
+     * shutdown) until it returns; the client is given a few seconds, then left behind.
+     */
     @Override
     public synchronized void close() {
-        if (client != null) {
-            client.stop();
-            client = null;
+        if (client == null) {
+            return;
+        }
+        ExternalTaskClient stopping = client;
+        client = null;
+        Thread stopper = new Thread(stopping::stop, "external-task-client-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            log.warn("外部任务客户端 5 秒内未停止（长轮询未返回），不再等待");
         }
     }
 }

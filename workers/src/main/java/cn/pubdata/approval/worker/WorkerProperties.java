@@ -20,7 +20,7 @@ public record WorkerProperties(boolean enabled, String engineRestUrl, String wor
             lockDurationMs = 60_000;
         }
         if (longPollMs <= 0) {
-            longPollMs = 20_000;
+            longPollMs = 10_000;
         }
         if (retries <= 0) {
             retries = 3;
