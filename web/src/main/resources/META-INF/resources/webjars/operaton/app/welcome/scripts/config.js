@@ -1,0 +1,7 @@
+// Welcome page settings of the approval system: Chinese (zh) first, English stays available.
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  }
+};

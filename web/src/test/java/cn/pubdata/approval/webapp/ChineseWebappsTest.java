@@ -1,0 +1,31 @@
+package cn.pubdata.approval.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Tasklist and the welcome page offer Chinese first: the application's own locale files and settings are served. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ChineseWebappsTest {
+
+    @Autowired TestRestTemplate http;
+
+    @Test
+    void tasklistServesChineseLabelsAndPrefersChinese() {
+        assertThat(http.getForObject("/operaton/app/tasklist/locales/zh.json", String.class))
+                .contains("\"CLAIM_TASK\": \"认领\"", "\"COMPLETE\": \"办结\"", "\"DUE_DATE\": \"办理期限\"");
+        assertThat(http.getForObject("/operaton/app/tasklist/scripts/config.js", String.class))
+                .contains("availableLocales: ['zh', 'en']", "fallbackLocale: 'zh'");
+    }
+
+    @Test
+    void welcomePageServesChineseLabelsAndPrefersChinese() {
+        assertThat(http.getForObject("/operaton/app/welcome/locales/zh.json", String.class)).contains("\"TASKLIST\": \"审查待办\"");
+        assertThat(http.getForObject("/operaton/app/welcome/scripts/config.js", String.class)).contains("fallbackLocale: 'zh'");
+    }
+}
