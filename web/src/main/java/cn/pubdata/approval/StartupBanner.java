@@ -22,12 +22,15 @@ class StartupBanner {
     private final ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres;
     private final ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail;
     private final boolean demo;
+    private final String keycloak;
 
     StartupBanner(ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres,
-            ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail, @Value("${approval.demo.enabled:false}") boolean demo) {
+            ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail, @Value("${approval.demo.enabled:false}") boolean demo,
+            @Value("${approval.keycloak.url}") String keycloak) {
         this.postgres = postgres;
         this.mail = mail;
         this.demo = demo;
+        this.keycloak = keycloak;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,10 +45,12 @@ class StartupBanner {
         b.append("  流程监控 Cockpit    : ").append(base).append("/operaton/app/cockpit/default/\n");
         b.append("  用户管理 Admin      : ").append(base).append("/operaton/app/admin/default/\n");
         b.append("  门户 API            : ").append(base).append("/api/announcements（准入通告）、/api/applications（准入申请）\n");
-        b.append("  引擎 REST API       : ").append(base).append("/engine-rest\n");
+        b.append("  引擎 REST API       : ").append(base).append("/engine-rest（须携带 Keycloak 令牌）\n");
+        b.append("  Keycloak            : ").append(keycloak).append("/realms/approval（门户与 API 的登录）\n");
         if (demo) {
             b.append("  演示账号（密码均为 ").append(DemoAccounts.PASSWORD).append("）：\n");
             b.append(DemoAccounts.ALL.stream().map(a -> "    " + a.id() + " — " + a.groupName()).collect(Collectors.joining("\n"))).append('\n');
+            b.append(DemoAccounts.OPERATORS.stream().map(a -> "    " + a.id() + " — " + a.name() + "（门户/API）").collect(Collectors.joining("\n"))).append('\n');
         }
         mail.ifAvailable(m -> b.append("  发出的邮件          : IMAP localhost:").append(m.getImap().getPort())
                 .append("，用户名和密码均为收件邮箱地址\n"));

@@ -3,6 +3,7 @@ package cn.pubdata.approval.task;
 import cn.pubdata.approval.admission.InvalidDecision;
 import cn.pubdata.approval.common.Problem;
 import java.util.Map;
+import java.util.Set;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricTaskInstance;
@@ -24,8 +25,13 @@ public class TaskDecisions {
 
     /** Claims and completes in one transaction: a refused decision leaves the task as it was, unclaimed. */
     @Transactional
-    public void decide(String taskId, String userId, Map<String, Object> decision) {
+    public void decide(String taskId, String userId, Set<String> groups, Map<String, Object> decision) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && !userId.equals(task.getAssignee()) && tasks.getIdentityLinksForTask(taskId).stream()
+                .noneMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()))) {
+            // another unit's task is not shown to this reviewer at all
+            throw Problem.notFound("任务 " + taskId + " 不存在");
+        }
         if (task == null) {
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
             if (done != null && done.getEndTime() != null) {
@@ -38,7 +44,7 @@ public class TaskDecisions {
             throw Problem.invalid("decision", "请填写审查结论");
         }
         try {
-            if (task.getAssignee() == null && userId != null) {
+            if (task.getAssignee() == null) {
                 tasks.claim(taskId, userId);
             }
             tasks.complete(taskId, decision);

@@ -102,7 +102,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         approveAllReviews(pid, reviewers);
         Task expert = taskOf(pid, AdmissionProcess.TASK_EXPERT_CONSULTATION, "expert");
         assertThat(expert.getName()).isEqualTo("专家咨询委员会论证");
-        decisions.decide(expert.getId(), "expert-1", Map.of("expertRecommendation", "approve", "expertOpinion", "技术方案可行"));
+        decisions.decide(expert.getId(), "expert-1", java.util.Set.of("expert"), Map.of("expertRecommendation", "approve", "expertOpinion", "技术方案可行"));
         Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
         assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary")).contains("网信部门：同意", "国家安全部门：同意");
         admitDecision(pid);
@@ -188,9 +188,9 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
         assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary"))
                 .contains("市生态环境局：不同意（环境质量月报含未公开监测点位）", "市城管局：同意");
-        assertThatThrownBy(() -> decisions.decide(decision.getId(), "lead", Map.of("admissionDecision", "reject")))
+        assertThatThrownBy(() -> decisions.decide(decision.getId(), "lead", java.util.Set.of("authority-reviewer"), Map.of("admissionDecision", "reject")))
                 .isInstanceOf(Problem.class).hasMessageContaining("写明理由");
-        decisions.decide(decision.getId(), "lead", Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位不同意纳入授权范围"));
+        decisions.decide(decision.getId(), "lead", java.util.Set.of("authority-reviewer"), Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位不同意纳入授权范围"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Rejected");
         assertThat(applications.get(application.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(count("select count(*) from approval.review_opinion where application_id = ?", application.getId())).isEqualTo(4);
@@ -220,7 +220,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         submission.object(application.getId(), "某市民", "13900000000", "该公司近三年发生过数据泄露事件");
         Task handle = taskOf(pid, AdmissionProcess.TASK_HANDLE_OBJECTION, "authority-reviewer");
         assertThat((String) taskService.getVariable(handle.getId(), "objectionContent")).contains("数据泄露事件");
-        decisions.decide(handle.getId(), "reviewer", Map.of("objectionDecision", "upheld", "objectionReason", "经核实，2025年发生数据泄露"));
+        decisions.decide(handle.getId(), "reviewer", java.util.Set.of("authority-reviewer"), Map.of("objectionDecision", "upheld", "objectionReason", "经核实，2025年发生数据泄露"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_ObjectionUpheld");
         AdmissionApplication closed = applications.get(application.getId());
         assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.OBJECTION_UPHELD);
@@ -240,7 +240,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 .as("publicity over, objection open: no signing yet").isZero();
         assertThatThrownBy(() -> submission.object(application.getId(), "迟到者", "x@example.cn", "公示期后的异议"))
                 .isInstanceOf(Problem.class);
-        decisions.decide(handle.getId(), "reviewer", Map.of("objectionDecision", "dismissed", "objectionReason", "业绩经核实属实"));
+        decisions.decide(handle.getId(), "reviewer", java.util.Set.of("authority-reviewer"), Map.of("objectionDecision", "dismissed", "objectionReason", "业绩经核实属实"));
         awaitTask(pid, AdmissionProcess.TASK_SET_REVENUE_CAP);
         assertThat(passedActivities(pid)).containsSubsequence("Catch_PublicityEnds", "UserTask_HandleObjection", "UserTask_SetRevenueCap");
     }

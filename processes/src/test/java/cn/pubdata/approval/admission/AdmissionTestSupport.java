@@ -112,7 +112,7 @@ abstract class AdmissionTestSupport {
     }
 
     void decide(String pid, String key, String group, Map<String, Object> decision) {
-        decisions.decide(taskOf(pid, key, group).getId(), "reviewer-" + group, decision);
+        decisions.decide(taskOf(pid, key, group).getId(), "reviewer-" + group, java.util.Set.of(group), decision);
     }
 
     void passCompleteness(String pid, boolean expert) {

@@ -1,5 +1,7 @@
 package cn.pubdata.approval.admission;
 
+import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.identity.CurrentUser;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -25,44 +27,69 @@ class ApplicationController {
     private final AdmissionSubmission submission;
     private final AdmissionApplications applications;
     private final AdmissionProgress progress;
+    private final CurrentUser user;
 
-    ApplicationController(AdmissionSubmission submission, AdmissionApplications applications, AdmissionProgress progress) {
+    ApplicationController(AdmissionSubmission submission, AdmissionApplications applications, AdmissionProgress progress,
+            CurrentUser user) {
         this.submission = submission;
         this.applications = applications;
         this.progress = progress;
+        this.user = user;
     }
 
     @PostMapping
     ResponseEntity<ApplicationView> submit(@RequestBody ApplicationForm form) {
+        requireOwnCompany(form);
         AdmissionApplication application = submission.submit(form);
         return ResponseEntity.created(URI.create("/api/applications/" + application.getId())).body(ApplicationView.of(application));
     }
 
+    /** An operator's own applications; a reviewer names the company. */
     @GetMapping
-    List<ApplicationView> ofOperator(@RequestParam String creditCode) {
-        return applications.ofOperator(creditCode).stream().map(ApplicationView::of).toList();
+    List<ApplicationView> ofOperator(@RequestParam(required = false) String creditCode) {
+        String company = user.isOperator() ? user.creditCode() : creditCode;
+        if (company == null || company.isBlank()) {
+            throw Problem.invalid("creditCode", "请指明申请单位的统一社会信用代码");
+        }
+        return applications.ofOperator(company).stream().map(ApplicationView::of).toList();
     }
 
     @GetMapping("/{id}")
     ApplicationView one(@PathVariable long id) {
-        return ApplicationView.of(applications.get(id));
+        return ApplicationView.of(visible(id));
     }
 
     /** Status, what is due by when in working days, what the operator must do now, and the timeline. */
     @GetMapping("/{id}/progress")
     AdmissionProgress.Progress progress(@PathVariable long id) {
+        visible(id);
         return progress.of(id);
     }
 
     @PostMapping("/{id}/supplement")
     ApplicationView supplement(@PathVariable long id, @RequestBody ApplicationForm form) {
+        visible(id);
+        requireOwnCompany(form);
         return ApplicationView.of(submission.supplement(id, form));
     }
 
     @PostMapping("/{id}/withdraw")
     ApplicationView withdraw(@PathVariable long id, @RequestBody Withdrawal withdrawal) {
-        submission.withdraw(id, withdrawal.reason());
+        visible(id);
+        submission.withdraw(id, withdrawal == null ? null : withdrawal.reason());
         return ApplicationView.of(applications.get(id));
+    }
+
+    private AdmissionApplication visible(long id) {
+        AdmissionApplication application = applications.get(id);
+        user.requireOwn(application.getCreditCode(), "准入申请 " + id + " 不存在");
+        return application;
+    }
+
+    private void requireOwnCompany(ApplicationForm form) {
+        if (form != null && form.creditCode() != null && !form.creditCode().equals(user.creditCode())) {
+            throw Problem.invalid("creditCode", "统一社会信用代码与登录单位（" + user.creditCode() + "）不一致：只能以本单位名义申请");
+        }
     }
 
     @PostMapping("/{id}/objections")

@@ -1,6 +1,7 @@
 package cn.pubdata.approval.document;
 
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.identity.CurrentUser;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,23 +21,25 @@ import org.springframework.web.multipart.MultipartFile;
 class DocumentController {
 
     private final DocumentStore documents;
+    private final CurrentUser user;
 
-    DocumentController(DocumentStore documents) {
+    DocumentController(DocumentStore documents, CurrentUser user) {
         this.documents = documents;
+        this.user = user;
     }
 
+    /** Stored as the caller's company's document. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StoredDocument upload(@RequestParam("creditCode") String creditCode, @RequestParam("file") MultipartFile file) throws IOException {
-        if (creditCode.isBlank()) {
-            throw Problem.invalid("creditCode", "请填写上传单位的统一社会信用代码");
-        }
-        return documents.store(creditCode.trim(), file.getOriginalFilename(), file.getBytes());
+    StoredDocument upload(@RequestParam("file") MultipartFile file) throws IOException {
+        return documents.store(user.creditCode(), file.getOriginalFilename(), file.getBytes());
     }
 
     @GetMapping("/{id}")
     StoredDocument meta(@PathVariable long id) {
-        return documents.find(id).orElseThrow(() -> Problem.notFound("材料 " + id + " 不存在"));
+        StoredDocument meta = documents.find(id).orElseThrow(() -> Problem.notFound("材料 " + id + " 不存在"));
+        user.requireOwn(meta.owner(), "材料 " + id + " 不存在");
+        return meta;
     }
 
     @GetMapping("/{id}/content")

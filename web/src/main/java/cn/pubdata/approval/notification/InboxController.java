@@ -1,5 +1,7 @@
 package cn.pubdata.approval.notification;
 
+import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.identity.CurrentUser;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,20 +13,25 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
 
     private final Notifications notifications;
+    private final CurrentUser user;
 
-    InboxController(Notifications notifications) {
+    InboxController(Notifications notifications, CurrentUser user) {
         this.notifications = notifications;
+        this.user = user;
     }
 
-    /** An operator's inbox ({@code ?creditCode=}) or a group's ({@code ?group=}). */
+    /** An operator's company inbox, or ({@code ?group=}) the inbox of one of the reviewer's own units. */
     @GetMapping
-    List<Notice> inbox(@RequestParam(required = false) String creditCode, @RequestParam(required = false) String group) {
-        if (creditCode != null && !creditCode.isBlank()) {
-            return notifications.inbox(Notifications.operator(creditCode));
+    List<Notice> inbox(@RequestParam(required = false) String group) {
+        if (user.isOperator()) {
+            return notifications.inbox(Notifications.operator(user.creditCode()));
         }
-        if (group != null && !group.isBlank()) {
-            return notifications.inbox(Notifications.group(group));
+        if (group == null || group.isBlank()) {
+            throw Problem.invalid("group", "请指明要查看的部门信箱，可选：" + String.join("、", user.groups()));
         }
-        throw cn.pubdata.approval.common.Problem.invalid("creditCode", "请指明信箱：creditCode（申请单位）或 group（审查部门）");
+        if (!user.groups().contains(group)) {
+            throw Problem.notFound("信箱 " + group + " 不存在");
+        }
+        return notifications.inbox(Notifications.group(group));
     }
 }

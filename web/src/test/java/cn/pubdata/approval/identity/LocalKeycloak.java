@@ -11,17 +11,17 @@ import java.util.stream.Collectors;
  * The Keycloak the build runs: {@code infra/keycloak.sh} fetches it from Maven Central and starts it with the project's
  * realm. Started once per test JVM and stopped at its end, unless it was already running (a local run's).
  */
-final class LocalKeycloak {
+public final class LocalKeycloak {
 
-    static final String URL = "http://localhost:" + System.getenv().getOrDefault("KEYCLOAK_PORT", "8180");
-    static final String REALM = URL + "/realms/approval";
+    public static final String URL = "http://localhost:" + System.getenv().getOrDefault("KEYCLOAK_PORT", "8180");
+    public static final String REALM = URL + "/realms/approval";
 
     private static Path root;
 
     private LocalKeycloak() {
     }
 
-    static synchronized void ensureRunning() throws IOException, InterruptedException {
+    public static synchronized void ensureRunning() throws IOException, InterruptedException {
         if (root != null) {
             return;
         }
@@ -47,6 +47,14 @@ final class LocalKeycloak {
             }));
         }
         root = repo;
+    }
+
+    public static String secret(String name) {
+        try {
+            return secrets().get(name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The secrets infra/keycloak.sh generated for the clients (never in the repository). */

@@ -2,16 +2,13 @@ package cn.pubdata.approval.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.pubdata.approval.WebTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Tasklist and the welcome page offer Chinese first: the application's own locale files and settings are served. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ChineseWebappsTest {
+class ChineseWebappsTest extends WebTest {
 
     @Autowired TestRestTemplate http;
 

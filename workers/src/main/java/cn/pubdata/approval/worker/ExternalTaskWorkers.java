@@ -35,7 +35,12 @@ public class ExternalTaskWorkers implements AutoCloseable {
         String workerId = properties.workerId() == null || properties.workerId().isBlank()
                 ? "worker-" + ManagementFactory.getRuntimeMXBean().getName()
                 : properties.workerId();
-        client = ExternalTaskClient.create()
+        var builder = ExternalTaskClient.create();
+        if (properties.authenticates()) {
+            ServiceAccountToken token = new ServiceAccountToken(properties.tokenUrl(), properties.clientId(), properties.clientSecret());
+            builder.addInterceptor(request -> request.addHeader("Authorization", "Bearer " + token.get()));
+        }
+        client = builder
                 .baseUrl(engineRestUrl)
                 .workerId(workerId)
                 .maxTasks(10)

@@ -10,10 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param longPollMs how long one fetch waits for work (long polling)
  * @param retries retries of a failing task before an incident is raised
  * @param retryTimeoutMs pause before a failed task is fetched again
+ * @param tokenUrl where the workers' service account gets its access token (client credentials); empty where the
+ *                 engine REST API asks for none
+ * @param clientId the service account's client
+ * @param clientSecret its secret, from the environment
  */
 @ConfigurationProperties("approval.workers")
 public record WorkerProperties(boolean enabled, String engineRestUrl, String workerId, long lockDurationMs,
-        long longPollMs, int retries, long retryTimeoutMs) {
+        long longPollMs, int retries, long retryTimeoutMs, String tokenUrl, String clientId, String clientSecret) {
+
+    public boolean authenticates() {
+        return tokenUrl != null && !tokenUrl.isBlank();
+    }
 
     public WorkerProperties {
         if (lockDurationMs <= 0) {

@@ -1,0 +1,60 @@
+package cn.pubdata.approval.identity;
+
+import cn.pubdata.approval.common.Problem;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * The caller as Keycloak describes them. An operator (or its developer) sees only its own company's data: another
+ * company's application, document or inbox answers 404, exactly like an id that does not exist.
+ */
+@Component
+public class CurrentUser {
+
+    public String name() {
+        return token().getName();
+    }
+
+    public boolean isOperator() {
+        return has("ROLE_operator") || has("ROLE_developer");
+    }
+
+    /** The caller's company (统一社会信用代码) from the token; operators have one, reviewers none. */
+    public String creditCode() {
+        Object code = token().getToken().getClaims().get("credit_code");
+        if (code == null || code.toString().isBlank()) {
+            throw Problem.invalid("creditCode", "登录账号没有关联申请单位，请联系管理员");
+        }
+        return code.toString();
+    }
+
+    public Set<String> groups() {
+        List<String> groups = token().getToken().getClaimAsStringList("groups");
+        return groups == null ? Set.of() : Set.copyOf(groups);
+    }
+
+    /** Operators may touch only their own company's records; reviewers see every record they review. */
+    public void requireOwn(String ownerCreditCode, String notFoundMessage) {
+        if (isOperator() && !creditCode().equals(ownerCreditCode)) {
+            throw Problem.notFound(notFoundMessage);
+        }
+    }
+
+    private boolean has(String authority) {
+        return token().getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet()).contains(authority);
+    }
+
+    private static JwtAuthenticationToken token() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return token;
+        }
+        throw new IllegalStateException("no Keycloak token on this request");
+    }
+}

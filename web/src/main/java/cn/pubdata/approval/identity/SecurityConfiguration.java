@@ -1,0 +1,91 @@
+package cn.pubdata.approval.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.operaton.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Who may call what. The portal API and the engine's REST API accept only Keycloak access tokens for the API
+ * (audience {@code approval-api}); realm roles decide what each call may do, and the operator's own company data
+ * is checked per call ({@link CurrentUser}). Announcements, the catalog and objections during publicity are public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] REVIEWERS = {"authority-reviewer", "provider-reviewer", "security-reviewer", "expert",
+            "pricing-officer", "manager", "administrator"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apis(HttpSecurity http, IdentityService identity) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return http
+                .securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/announcements/**"),
+                                path.matcher(HttpMethod.GET, "/api/catalog/**"),
+                                path.matcher(HttpMethod.POST, "/api/applications/*/objections")).permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/announcements")).hasRole("authority-reviewer")
+                        .requestMatchers(path.matcher(HttpMethod.PUT, "/api/calendar/**")).hasAnyRole("authority-reviewer", "administrator")
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/applications"),
+                                path.matcher(HttpMethod.POST, "/api/applications/*/supplement"),
+                                path.matcher(HttpMethod.POST, "/api/applications/*/withdraw"),
+                                path.matcher(HttpMethod.POST, "/api/documents")).hasRole("operator")
+                        .requestMatchers(path.matcher("/api/tasks/**")).hasAnyRole(REVIEWERS)
+                        .requestMatchers(path.matcher("/engine-rest/**")).hasAnyRole("administrator", "manager",
+                                "authority-reviewer", "provider-reviewer", "security-reviewer", "expert", "pricing-officer")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new KeycloakToken())))
+                .addFilterAfter(new EngineAuthentication(identity), AuthorizationFilter.class)
+                .build();
+    }
+
+    /** Tasklist, Cockpit and Admin keep their own login until single sign-on lands; they send their own XSRF header. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
+    /** Realm roles become ROLE_…, groups GROUP_…, the user is the Keycloak user name. */
+    static final class KeycloakToken implements Converter<Jwt, AbstractAuthenticationToken> {
+
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            Object realmAccess = jwt.getClaims().get("realm_access");
+            if (realmAccess instanceof Map<?, ?> access && access.get("roles") instanceof List<?> roles) {
+                roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+            }
+            List<String> groups = jwt.getClaimAsStringList("groups");
+            if (groups != null) {
+                groups.forEach(g -> authorities.add(new SimpleGrantedAuthority("GROUP_" + g)));
+            }
+            String name = jwt.getClaimAsString("preferred_username");
+            return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
+        }
+    }
+}
