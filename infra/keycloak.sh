@@ -56,6 +56,13 @@ start() {
   fetch
   secrets
   mkdir -p "$KC_HOME/data/import"
+  # Keycloak never re-imports a realm it has: when the realm file changed, start from an empty store
+  local realm_sum
+  realm_sum=$(cksum < "$ROOT/infra/keycloak/approval-realm.json")
+  if [ "$(cat "$KC_HOME/data/realm.cksum" 2> /dev/null)" != "$realm_sum" ]; then
+    rm -rf "$KC_HOME/data/h2"
+    echo "$realm_sum" > "$KC_HOME/data/realm.cksum"
+  fi
   cp "$ROOT/infra/keycloak/approval-realm.json" "$KC_HOME/data/import/"
   local started=$(date +%s)
   nohup "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --http-port="$PORT" \

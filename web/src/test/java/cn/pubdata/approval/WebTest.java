@@ -6,8 +6,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole application on a random port, with the Keycloak the build starts. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The whole application on port 18080 (see application-test.yaml), with the Keycloak the build starts. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class WebTest {
 
@@ -16,5 +16,7 @@ public abstract class WebTest {
         LocalKeycloak.ensureRunning();
         registry.add("approval.keycloak.url", () -> LocalKeycloak.URL);
         registry.add("approval.workers.client-secret", () -> LocalKeycloak.secret("WORKERS_CLIENT_SECRET"));
+        registry.add("approval.keycloak.identity.client-secret", () -> LocalKeycloak.secret("IDENTITY_CLIENT_SECRET"));
+        registry.add("spring.security.oauth2.client.registration.keycloak.client-secret", () -> LocalKeycloak.secret("WEBAPPS_CLIENT_SECRET"));
     }
 }

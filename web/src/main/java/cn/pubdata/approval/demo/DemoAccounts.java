@@ -2,10 +2,7 @@ package cn.pubdata.approval.demo;
 
 import java.util.List;
 
-/**
- * The demo logins of the local run, the same in Keycloak (infra/keycloak/approval-realm.json) and, until single sign-on
- * lands, in the engine for Tasklist: one per reviewing role and unit. Operators exist in Keycloak only (portal and API).
- */
+/** The demo logins of the local run, as infra/keycloak/approval-realm.json creates them: one per role and unit. */
 public final class DemoAccounts {
 
     public static final String PASSWORD = "demo";
@@ -36,7 +33,7 @@ public final class DemoAccounts {
             new Account("sthjj", "生态环境局", "provider-sthjj", "市生态环境局"),
             new Account("gxj", "工信局", "provider-gxj", "市工信局"));
 
-    /** Two competing operator companies and a developer of the first, in Keycloak only. */
+    /** Two competing operator companies and a developer of the first (portal and API). */
     public static final List<Account> OPERATORS = List.of(
             new Account("op-cidu", "瓷都数据运营有限公司 91330100716105852F", "operator", "运营机构"),
             new Account("dev-cidu", "瓷都数据运营有限公司的开发人员", "developer", "开发利用主体"),

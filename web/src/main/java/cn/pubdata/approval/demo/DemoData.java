@@ -8,27 +8,22 @@ import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.identity.Group;
-import org.operaton.bpm.engine.identity.User;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Demo users and groups in the engine, and one open announcement, so that a newcomer can walk the admission flow. */
+/** One open announcement, so that a newcomer can walk the admission flow; the demo users live in Keycloak. */
 @Component
 @ConditionalOnProperty(name = "approval.demo.enabled", havingValue = "true")
 class DemoData {
 
-    private final IdentityService identity;
     private final Announcements announcements;
     private final CatalogResources catalog;
     private final Clock clock;
 
-    DemoData(IdentityService identity, Announcements announcements, CatalogResources catalog, Clock clock) {
-        this.identity = identity;
+    DemoData(Announcements announcements, CatalogResources catalog, Clock clock) {
         this.announcements = announcements;
         this.catalog = catalog;
         this.clock = clock;
@@ -37,23 +32,6 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void create() {
-        for (DemoAccounts.Account account : DemoAccounts.ALL) {
-            if (identity.createGroupQuery().groupId(account.group()).count() == 0) {
-                Group group = identity.newGroup(account.group());
-                group.setName(account.groupName());
-                group.setType(account.group().equals("operaton-admin") ? "SYSTEM" : "WORKFLOW");
-                identity.saveGroup(group);
-            }
-            if (identity.createUserQuery().userId(account.id()).count() == 0) {
-                User user = identity.newUser(account.id());
-                user.setFirstName(account.name());
-                user.setLastName("（演示）");
-                user.setEmail(account.id() + "@demo.pubdata.example.cn");
-                user.setPassword(DemoAccounts.PASSWORD);
-                identity.saveUser(user);
-                identity.createMembership(account.id(), account.group());
-            }
-        }
         if (announcements.open().isEmpty()) {
             LocalDate today = LocalDate.now(clock.withZone(Clocks.BEIJING));
             announcements.publish(new AnnouncementForm("jingdezhen", "景德镇市公共数据资源授权运营单位准入公告（演示）",

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.operaton.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.operaton.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -60,14 +63,33 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Tasklist, Cockpit and Admin keep their own login until single sign-on lands; they send their own XSRF header. */
+    /**
+     * Tasklist, Cockpit and Admin log in through Keycloak (single sign-on) when their pages or their API are opened;
+     * the webapps' own XSRF protection covers their API. Their static files (scripts, locale files), health and the
+     * portal's files are public.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         return http
                 .csrf(csrf -> csrf.disable())
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path.matcher("/operaton/app/*/default/**"), path.matcher("/operaton/api/**")).authenticated()
+                        .anyRequest().permitAll())
+                .oauth2Login(Customizer.withDefaults())
                 .build();
+    }
+
+    /** Runs after Spring Security, so that the webapps find the Keycloak user it established. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", KeycloakWebappAuthentication.class.getName()));
+        registration.addUrlPatterns("/operaton/app/*", "/operaton/api/*");
+        registration.setOrder(201);
+        return registration;
     }
 
     /** Realm roles become ROLE_…, groups GROUP_…, the user is the Keycloak user name. */
