@@ -39,8 +39,14 @@ class StartupBanner {
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         String base = "http://localhost:" + port;
         StringBuilder b = new StringBuilder();
-        b.append("\n\n==== 公共数据资源授权运营审批系统已就绪（启动用时 ")
-                .append(String.format("%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0)).append(" 秒）====\n");
+        b.append("\n\n==== 公共数据资源授权运营审批系统已就绪（应用启动 ")
+                .append(String.format("%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0)).append(" 秒");
+        String launchedAt = System.getProperty("approval.launched-at");
+        if (launchedAt != null) {
+            // infra/run.sh passes when it began: the cold start includes the build, Keycloak and PostgreSQL
+            b.append("；从运行 infra/run.sh 起共 ").append(System.currentTimeMillis() / 1000 - Long.parseLong(launchedAt)).append(" 秒");
+        }
+        b.append("）====\n");
         b.append("  审查人待办 Tasklist : ").append(base).append("/operaton/app/tasklist/default/\n");
         b.append("  流程监控 Cockpit    : ").append(base).append("/operaton/app/cockpit/default/\n");
         b.append("  用户管理 Admin      : ").append(base).append("/operaton/app/admin/default/\n");

@@ -3,6 +3,9 @@ package cn.pubdata.approval.notification;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.identity.CurrentUser;
 import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,5 +36,24 @@ class InboxController {
             throw Problem.notFound("信箱 " + group + " 不存在");
         }
         return notifications.inbox(Notifications.group(group));
+    }
+
+    /** The number shown in the header: unread notices of the caller's company, or of all the reviewer's units. */
+    @GetMapping("/unread-count")
+    Map<String, Integer> unread() {
+        return Map.of("unread", notifications.unread(inboxes()));
+    }
+
+    @PostMapping("/{id}/read")
+    Map<String, String> read(@PathVariable long id) {
+        if (!notifications.markRead(id, inboxes())) {
+            throw Problem.notFound("通知 " + id + " 不存在");
+        }
+        return Map.of("message", "已读");
+    }
+
+    private List<String> inboxes() {
+        return user.isOperator() ? List.of(Notifications.operator(user.creditCode()))
+                : user.groups().stream().map(Notifications::group).toList();
     }
 }

@@ -99,6 +99,16 @@ class AccessTest extends WebTest {
         // the notice is sent by a worker that fetched the task through /engine-rest with its own token
         await().atMost(Duration.ofSeconds(30)).until(() -> list("op-cidu", "/api/inbox").stream()
                 .anyMatch(n -> n.get("title").toString().startsWith("【需补正】") && n.get("body").toString().contains("请补充应急预案的处置流程")));
+
+        // the header's unread count goes down when the notice is read, and only its own company may read it
+        long notice = list("op-cidu", "/api/inbox").stream().filter(n -> n.get("title").toString().startsWith("【需补正】"))
+                .map(n -> ((Number) n.get("id")).longValue()).findFirst().orElseThrow();
+        int unread = ((Number) call("op-cidu", HttpMethod.GET, "/api/inbox/unread-count", null).getBody().get("unread")).intValue();
+        assertThat(unread).isPositive();
+        assertThat(call("op-changnan", HttpMethod.POST, "/api/inbox/" + notice + "/read", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call("op-cidu", HttpMethod.POST, "/api/inbox/" + notice + "/read", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(((Number) call("op-cidu", HttpMethod.GET, "/api/inbox/unread-count", null).getBody().get("unread")).intValue())
+                .isEqualTo(unread - 1);
     }
 
     private long submitAsCidu() {

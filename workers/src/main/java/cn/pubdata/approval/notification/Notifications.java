@@ -72,6 +72,23 @@ public class Notifications {
                 .param("at", Timestamp.from(clock.instant())).param("k", dedupeKey).update();
     }
 
+    /** @return false when no such notice is in any of the given inboxes */
+    public boolean markRead(long id, java.util.Collection<String> recipients) {
+        if (recipients.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("update approval.notice set read_at = coalesce(read_at, :at) where id = :id and recipient in (:r)")
+                .param("at", Timestamp.from(clock.instant())).param("id", id).param("r", recipients).update() == 1;
+    }
+
+    public int unread(java.util.Collection<String> recipients) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from approval.notice where read_at is null and recipient in (:r)")
+                .param("r", recipients).query(Integer.class).single();
+    }
+
     public List<Notice> inbox(String recipient) {
         return jdbc.sql("select id, recipient, title, body, created_at, read_at from approval.notice where recipient = :r order by created_at desc, id desc")
                 .param("r", recipient)
