@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 echo "构建中（首次运行会下载依赖，约需数分钟）…"
-./mvnw -B -q -DskipTests -Dskip.installnodenpm -Dskip.npm -Dmaven.antrun.skip=true install
+./mvnw -B -q -DskipTests install
 echo "构建完成，用时 $(( $(date +%s) - started )) 秒；启动 Keycloak…"
 infra/keycloak.sh start
 set -a

@@ -46,6 +46,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/announcements/**"),
+                                path.matcher(HttpMethod.GET, "/api/portal-config"),
                                 path.matcher(HttpMethod.GET, "/api/catalog/**"),
                                 path.matcher(HttpMethod.POST, "/api/applications/*/objections")).permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/announcements")).hasRole("authority-reviewer")

@@ -1,0 +1,58 @@
+// The operator's way through the portal in a real Chromium (Debian's, /usr/bin/chromium), driven by playwright-core.
+//   node e2e/portal.e2e.mjs apply  <base> <outDir> <pdf>   log in, see errors at the fields, fill, upload, reload, submit
+//   node e2e/portal.e2e.mjs follow <base> <outDir> <id>    log in again and see the reviewer's decision on the timeline
+// Prints the application id (apply); exits non-zero on any failed step. Screenshots of each step go to outDir.
+import { chromium } from 'playwright-core';
+
+const [mode, base, out, arg] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync']
+});
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  const shot = name => page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  await page.goto(base + '/portal/');
+  await page.fill('#username', 'op-cidu');
+  await page.fill('#password', 'demo');
+  await page.click('#kc-login');
+  await page.waitForSelector('text=正在受理的准入通告');
+  if (mode === 'apply') {
+    await shot('1-home');
+    await page.locator('[data-testid^=apply-]').first().click();
+    await page.waitForSelector('#companyName');
+    await page.click('button.primary');
+    await page.waitForSelector('[data-testid=error-documents]');
+    await shot('2-errors-at-the-fields');
+    const fields = { legalRepresentative: '张三', principal: '李四', businessLead: '王五', securityLead: '赵六', contactName: '钱七',
+      contactPhone: '13800138000', contactEmail: 'ops@cidu.example.cn' };
+    for (const [f, v] of Object.entries(fields)) await page.fill('#' + f, v);
+    for (let i = 1; i <= 8; i++) await page.fill('#section' + i, `第${i}部分：瓷都数据运营有限公司的运营方案。`);
+    await page.locator('input[name=resource]').first().check();
+    await page.setInputFiles('#file-EMERGENCY_PLAN', arg);
+    await page.waitForSelector('[data-testid=uploaded]');
+    await shot('3-filled-with-document');
+    await page.reload();
+    await page.waitForSelector('#section6');
+    if (!(await page.inputValue('#section6')).includes('第6部分')) throw new Error('the draft did not survive the reload');
+    await page.click('button.primary');
+    await page.waitForSelector('[data-testid=status]');
+    await page.waitForSelector('text=提交准入申请');
+    await shot('4-submitted-timeline');
+    console.log('APPLICATION ' + page.url().split('/').pop());
+  } else {
+    await page.goto(`${base}/portal/#/applications/${arg}`);
+    await page.waitForSelector('text=形式审查：退回补正', { timeout: 30000 });
+    await page.waitForSelector('[data-testid=supplement]');
+    await shot('5-timeline-moved-supplement-requested');
+    const action = await page.textContent('[data-testid=action]');
+    if (!action.includes('补正')) throw new Error('the operator is not told to supplement: ' + action);
+    await page.click('[data-testid=inbox-link]');
+    await page.waitForSelector('text=【需补正】');
+    await shot('6-inbox');
+    console.log('FOLLOWED ' + arg);
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { api, logout, type Profile } from './api';
+import { currentLang, translator, type Lang } from './i18n';
+import { Home } from './pages/Home';
+import { Apply } from './pages/Apply';
+import { Detail } from './pages/Detail';
+import { Inbox } from './pages/Inbox';
+import './portal.css';
+
+function useHash() {
+  const [hash, setHash] = useState(window.location.hash || '#/');
+  useEffect(() => {
+    const on = () => setHash(window.location.hash || '#/');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+export function App({ profile }: { profile: Profile }) {
+  const [lang, setLang] = useState<Lang>(currentLang());
+  const [unread, setUnread] = useState(0);
+  const hash = useHash();
+  const t = translator(lang);
+  useEffect(() => {
+    api<{ unread: number }>('/api/inbox/unread-count').then(r => setUnread(r.unread)).catch(() => undefined);
+  }, [hash]);
+  const switchLang = () => {
+    const next = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('portal-lang', next);
+    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    setLang(next);
+  };
+  const [, page, id, mode] = hash.split('/');
+  return (
+    <>
+      <header>
+        <a href="#/" className="brand">{t('title')}</a>
+        <nav>
+          <a href="#/">{t('home')}</a>
+          <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
+          <span className="who">{profile.companyName || profile.name}</span>
+          <button onClick={switchLang}>{t('language')}</button>
+          <button onClick={logout}>{t('logout')}</button>
+        </nav>
+      </header>
+      <main>
+        {page === 'apply' && <Apply t={t} lang={lang} profile={profile} announcementId={Number(id)} />}
+        {page === 'applications' && mode === 'supplement' && <Apply t={t} lang={lang} profile={profile} applicationId={Number(id)} />}
+        {page === 'applications' && mode !== 'supplement' && <Detail t={t} applicationId={Number(id)} />}
+        {page === 'inbox' && <Inbox t={t} onRead={() => setUnread(u => Math.max(0, u - 1))} />}
+        {(!page || page === '') && <Home t={t} />}
+      </main>
+    </>
+  );
+}
