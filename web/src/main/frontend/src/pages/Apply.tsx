@@ -33,7 +33,8 @@ export function Apply({ t, lang, profile, announcementId, applicationId }: Props
         annId = app.announcementId;
         if (!loadDraft(scope)) {
           setDraft(d => ({ ...d, companyName: app.companyName, resourceCodes: app.resourceCodes,
-            sections: app.planSections.map((s: any) => s.content) }));
+            sections: app.planSections.map((s: any) => s.content),
+            documents: app.documents.map((doc: any) => ({ documentId: doc.documentId, kind: doc.kind, fileName: '#' + doc.documentId })) }));
         }
       }
       setAnnouncement(await api<Announcement>(`/api/announcements/${annId}`));
