@@ -52,7 +52,14 @@ secrets() {
 }
 
 start() {
-  if ready; then echo "Keycloak 已在运行：http://localhost:$PORT"; return; fi
+  if ready; then
+    if [ ! -f "$ENV_FILE" ]; then
+      echo "端口 $PORT 上已有一个不是由本目录启动的 Keycloak（找不到 $ENV_FILE）：请先停止它，或设置 KEYCLOAK_PORT 与 KEYCLOAK_MANAGEMENT_PORT" >&2
+      exit 1
+    fi
+    echo "Keycloak 已在运行：http://localhost:$PORT"
+    return
+  fi
   fetch
   secrets
   mkdir -p "$KC_HOME/data/import"

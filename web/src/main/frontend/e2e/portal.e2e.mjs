@@ -1,6 +1,6 @@
 // The operator's way through the portal in a real Chromium (Debian's, /usr/bin/chromium), driven by playwright-core.
 //   node e2e/portal.e2e.mjs apply  <base> <outDir> <pdf>   log in, see errors at the fields, fill, upload, reload, submit
-//   node e2e/portal.e2e.mjs follow <base> <outDir> <id>    log in again and see the reviewer's decision on the timeline
+//   node e2e/portal.e2e.mjs follow <base> <outDir> <id>    log in again, see the reviewer's 补正 request, supplement
 // Prints the application id (apply); exits non-zero on any failed step. Screenshots of each step go to outDir.
 import { chromium } from 'playwright-core';
 
@@ -51,6 +51,14 @@ try {
     await page.click('[data-testid=inbox-link]');
     await page.waitForSelector('text=【需补正】');
     await shot('6-inbox');
+    await page.goto(`${base}/portal/#/applications/${arg}/supplement`);
+    await page.waitForSelector('#section6');
+    if ((await page.inputValue('#principal')) !== '李四') throw new Error('the supplement form does not start from the application');
+    await page.fill('#section7', '第7部分：补充了应急预案的处置流程（预警、启动、处置、恢复）。');
+    await page.click('button.primary');
+    await page.waitForSelector('text=提交补正材料', { timeout: 30000 });
+    await page.waitForSelector('text=形式审查');
+    await shot('7-supplement-submitted');
     console.log('FOLLOWED ' + arg);
   }
 } finally {

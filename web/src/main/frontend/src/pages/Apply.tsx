@@ -32,7 +32,10 @@ export function Apply({ t, lang, profile, announcementId, applicationId }: Props
         const app = await api<any>(`/api/applications/${applicationId}`);
         annId = app.announcementId;
         if (!loadDraft(scope)) {
-          setDraft(d => ({ ...d, companyName: app.companyName, resourceCodes: app.resourceCodes,
+          setDraft(d => ({ ...d, companyName: app.companyName, legalRepresentative: app.legalRepresentative,
+            principal: app.principal, businessLead: app.businessLead, securityLead: app.securityLead,
+            contactName: app.contactName, contactPhone: app.contactPhone, contactEmail: app.contactEmail,
+            resourceCodes: app.resourceCodes,
             sections: app.planSections.map((s: any) => s.content),
             documents: app.documents.map((doc: any) => ({ documentId: doc.documentId, kind: doc.kind, fileName: '#' + doc.documentId })) }));
         }

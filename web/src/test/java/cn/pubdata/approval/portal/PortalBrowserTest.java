@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An operator in a real Chromium: logs in through Keycloak, fills and submits an admission application with a
- * document, and sees its timeline move when a reviewer decides. Screenshots of each step: web/target/e2e/.
+ * document, sees its timeline move when a reviewer returns it for 补正, and supplements it. Screenshots of each step:
+ * web/target/e2e/.
  */
 class PortalBrowserTest extends WebTest {
 
@@ -55,6 +56,10 @@ class PortalBrowserTest extends WebTest {
         Result follow = run(FRONTEND, node(), "e2e/portal.e2e.mjs", "follow", "http://localhost:18080", OUT.toString(), String.valueOf(applicationId));
         assertThat(follow.exit()).as(follow.output()).isZero();
         assertThat(OUT.resolve("5-timeline-moved-supplement-requested.png")).exists();
+        assertThat(jdbc.sql("select count(*) from approval.timeline_event where application_id = ? and title = '提交补正材料'")
+                .param(1, applicationId).query(Integer.class).single()).as("the supplement reached the process").isEqualTo(1);
+        assertThat(tasks.createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey())
+                .as("back at the completeness check").isEqualTo("UserTask_CheckCompleteness");
     }
 
     private record Result(int exit, String output) {
