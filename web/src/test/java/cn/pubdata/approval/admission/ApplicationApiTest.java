@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.TaskService;
@@ -240,21 +238,7 @@ class ApplicationApiTest extends WebTest {
     }
 
     private Map<String, Object> application(long announcementId, String creditCode) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("announcementId", announcementId);
-        body.put("creditCode", creditCode);
-        body.put("companyName", "景德镇测试运营有限公司");
-        body.put("legalRepresentative", "张三");
-        body.put("principal", "李四");
-        body.put("businessLead", "王五");
-        body.put("securityLead", "赵六");
-        body.put("contactName", "钱七");
-        body.put("contactPhone", "0798-8221234");
-        body.put("contactEmail", "ops@example.cn");
-        body.put("planSections", IntStream.rangeClosed(1, 8).mapToObj(i -> Map.of("sectionNo", i, "content", PlanSections.label(i) + " 内容")).toList());
-        body.put("resourceCodes", List.of("fgw-personal-credit"));
-        body.put("documents", List.of(Map.of("documentId", upload(creditCode, "应急预案.pdf"), "kind", "EMERGENCY_PLAN")));
-        return body;
+        return ApplicationBodies.complete(announcementId, creditCode, "景德镇测试运营有限公司", upload(creditCode, "应急预案.pdf"));
     }
 
     private long upload(String creditCode, String name) {

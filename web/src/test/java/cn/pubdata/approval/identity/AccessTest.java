@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.WebTest;
-import cn.pubdata.approval.admission.PlanSections;
+import cn.pubdata.approval.admission.ApplicationBodies;
 import cn.pubdata.approval.common.Clocks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,10 +110,7 @@ class AccessTest extends WebTest {
     }
 
     private long submitAsCidu() {
-        LocalDate today = LocalDate.now(Clocks.BEIJING);
-        Map<String, Object> a = announcementBody();
-        long announcement = ((Number) call("authority", HttpMethod.POST, "/api/announcements", a).getBody().get("id")).longValue();
-        assertThat(today).isNotNull();
+        long announcement = ((Number) call("authority", HttpMethod.POST, "/api/announcements", announcementBody()).getBody().get("id")).longValue();
         LinkedMultiValueMap<String, Object> file = new LinkedMultiValueMap<>();
         file.add("file", new ByteArrayResource("%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII)) {
             @Override
@@ -126,20 +121,7 @@ class AccessTest extends WebTest {
         HttpHeaders multipart = auth("op-cidu");
         multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
         long doc = ((Number) http.exchange("/api/documents", HttpMethod.POST, new HttpEntity<>(file, multipart), JSON).getBody().get("id")).longValue();
-        Map<String, Object> body = new HashMap<>();
-        body.put("announcementId", announcement);
-        body.put("creditCode", CIDU);
-        body.put("companyName", "瓷都数据运营有限公司");
-        body.put("legalRepresentative", "张三");
-        body.put("principal", "李四");
-        body.put("businessLead", "王五");
-        body.put("securityLead", "赵六");
-        body.put("contactName", "钱七");
-        body.put("contactPhone", "13800138000");
-        body.put("contactEmail", "ops@cidu.example.cn");
-        body.put("planSections", IntStream.rangeClosed(1, 8).mapToObj(i -> Map.of("sectionNo", i, "content", PlanSections.label(i))).toList());
-        body.put("resourceCodes", List.of("fgw-personal-credit"));
-        body.put("documents", List.of(Map.of("documentId", doc, "kind", "EMERGENCY_PLAN")));
+        Map<String, Object> body = ApplicationBodies.complete(announcement, CIDU, "瓷都数据运营有限公司", doc);
         ResponseEntity<Map<String, Object>> created = call("op-cidu", HttpMethod.POST, "/api/applications", body);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return ((Number) created.getBody().get("id")).longValue();
