@@ -13,6 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -71,7 +74,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, OAuth2AuthorizedClientService clients) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         return http
                 .csrf(csrf -> csrf.disable())
@@ -79,6 +82,10 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher("/operaton/app/*/default/**"), path.matcher("/operaton/api/**")).authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(Customizer.withDefaults())
+                // the webapps' own logout call (XHR) ends the application session and the Keycloak session
+                .logout(l -> l.logoutRequestMatcher(path.matcher(HttpMethod.POST, "/operaton/api/admin/auth/user/*/logout"))
+                        .addLogoutHandler(new KeycloakSessionLogout(clients))
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
                 .build();
     }
 

@@ -67,6 +67,18 @@ class TasklistSingleSignOnTest extends WebTest {
         assertThat(refused.body()).contains("无权访问");
     }
 
+    @Test
+    void loggingOutOfTasklistEndsTheKeycloakSessionToo() throws Exception {
+        HttpClient browser = login("authority");
+        HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(APP + "/operaton/api/admin/auth/user/default/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(200);
+        HttpResponse<String> again = get(browser, "/operaton/app/tasklist/default/");
+        assertThat(again.uri().toString()).as("asked for the password again, not logged straight back in")
+                .startsWith(LocalKeycloak.REALM);
+        assertThat(again.body()).contains("kc-form-login");
+    }
+
     /** Walks the browser's way: the app sends us to Keycloak's login form, we post it, Keycloak sends us back. */
     private HttpClient login(String user) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.ALWAYS).build();
