@@ -35,7 +35,7 @@ public final class LocalKeycloak {
         Path repo = dir;
         boolean wasRunning = run(repo, "status") == 0;
         if (run(repo, "start") != 0) {
-            throw new IllegalStateException("infra/keycloak.sh start failed; see .run-data/keycloak.log");
+            throw new IllegalStateException("infra/keycloak.sh start failed: its output above says why (a Keycloak of another checkout on the port, or see .run-data/keycloak.log)");
         }
         if (!wasRunning) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
