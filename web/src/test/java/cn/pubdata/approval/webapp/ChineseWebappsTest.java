@@ -21,6 +21,16 @@ class ChineseWebappsTest extends WebTest {
     }
 
     @Test
+    void everyWebappSendsItsLoginRouteThroughKeycloak() {
+        for (String app : java.util.List.of("tasklist", "welcome", "cockpit", "admin")) {
+            assertThat(http.getForObject("/operaton/app/" + app + "/scripts/config.js", String.class)).as(app)
+                    .contains("customScripts: ['sso-login']");
+            assertThat(http.getForObject("/operaton/app/" + app + "/sso-login.js", String.class)).as(app)
+                    .contains("#/login", "window.location.replace");
+        }
+    }
+
+    @Test
     void welcomePageServesChineseLabelsAndPrefersChinese() {
         assertThat(http.getForObject("/operaton/app/welcome/locales/zh.json", String.class)).contains("\"TASKLIST\": \"审查待办\"");
         assertThat(http.getForObject("/operaton/app/welcome/scripts/config.js", String.class)).contains("fallbackLocale: 'zh'");

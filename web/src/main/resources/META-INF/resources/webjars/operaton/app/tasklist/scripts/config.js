@@ -4,6 +4,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // app/tasklist/sso-login.js: the login route goes to Keycloak
+  customScripts: ['sso-login'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: '认领当前选中的任务'},
     focusFilter: {key: 'ctrl+shift+f', description: '聚焦到第一个过滤器'},

@@ -3,5 +3,7 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+  // app/welcome/sso-login.js: the login route goes to Keycloak
+  customScripts: ['sso-login']
 };
