@@ -59,13 +59,13 @@ public class AdmissionProgress {
             for (Task task : tasks.createTaskQuery().processInstanceId(pid).orderByDueDate().asc().list()) {
                 due.add(item(task.getId(), task.getName(), responsible(task), task.getDueDate(), today));
             }
-            if (waiting(pid, AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
+            if (AdmissionProcess.waitsFor(runtime, pid, AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
                 Date supplementDue = (Date) runtime.getVariable(pid, "supplementDue");
                 DueItem item = item(null, "提交补正材料", application.getCompanyName(), supplementDue, today);
                 due.add(0, item);
                 action = "请于 " + item.dueDay() + "（还有 " + item.workingDaysLeft() + " 个工作日）前提交补正材料。补正要求："
                         + runtime.getVariable(pid, "completenessReason");
-            } else if (waiting(pid, AdmissionProcess.MESSAGE_OBJECTION_FILED)) {
+            } else if (AdmissionProcess.waitsFor(runtime, pid, AdmissionProcess.MESSAGE_OBJECTION_FILED)) {
                 Date ends = (Date) runtime.getVariable(pid, "publicityEnds");
                 due.add(item(null, "审查结果公示", "社会公众", ends, today));
                 action = "审查结果公示中，公示期至 " + ends.toInstant().atZone(Clocks.BEIJING).toLocalDate() + "，请等待公示结束。";
@@ -94,9 +94,5 @@ public class AdmissionProgress {
             }
         }
         return String.join("、", names);
-    }
-
-    private boolean waiting(String pid, String message) {
-        return runtime.createEventSubscriptionQuery().processInstanceId(pid).eventName(message).count() > 0;
     }
 }

@@ -62,7 +62,7 @@ public class AdmissionSubmission {
     @Transactional
     public AdmissionApplication supplement(long applicationId, ApplicationForm form) {
         AdmissionApplication current = applications.get(applicationId);
-        if (!waitingFor(current, AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
+        if (!AdmissionProcess.waitsFor(runtime, current.getProcessInstanceId(), AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
             throw Problem.conflict("该申请当前无需补正：只有在被退回补正、且补正期限未过时才能提交补正材料");
         }
         AdmissionApplication application = applications.supplement(applicationId, form);
@@ -115,7 +115,7 @@ public class AdmissionSubmission {
             throw Problem.invalid("异议信息不完整", errors);
         }
         AdmissionApplication application = applications.get(applicationId);
-        if (!waitingFor(application, AdmissionProcess.MESSAGE_OBJECTION_FILED)
+        if (!AdmissionProcess.waitsFor(runtime, application.getProcessInstanceId(), AdmissionProcess.MESSAGE_OBJECTION_FILED)
                 || !clock.instant().isBefore(((java.util.Date) runtime.getVariable(application.getProcessInstanceId(), "publicityEnds")).toInstant())) {
             throw Problem.conflict("该申请不在公示期内，不能提出公示异议");
         }
@@ -132,10 +132,5 @@ public class AdmissionSubmission {
                                 + clock.instant().atZone(Clocks.BEIJING).toLocalDate() + " 提出：\n" + content.trim()))
                 .correlate();
         return id;
-    }
-
-    private boolean waitingFor(AdmissionApplication application, String message) {
-        return application.getProcessInstanceId() != null && runtime.createEventSubscriptionQuery()
-                .processInstanceId(application.getProcessInstanceId()).eventName(message).count() > 0;
     }
 }

@@ -83,7 +83,7 @@ class KeycloakRealmTest {
 
     @Test
     void theDemoLoginsTheStartBannerPrintsAreThoseOfTheRealm() throws Exception {
-        JsonNode realm = JSON.readTree(java.nio.file.Files.readString(repository().resolve("infra/keycloak/approval-realm.json")));
+        JsonNode realm = JSON.readTree(java.nio.file.Files.readString(LocalKeycloak.repository().resolve("infra/keycloak/approval-realm.json")));
         java.util.Set<String> users = new java.util.HashSet<>();
         realm.path("users").forEach(u -> users.add(u.path("username").asText()));
         for (var account : cn.pubdata.approval.demo.DemoAccounts.ALL) {
@@ -94,13 +94,6 @@ class KeycloakRealmTest {
         }
     }
 
-    private static java.nio.file.Path repository() {
-        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
-        while (!java.nio.file.Files.exists(dir.resolve("infra/keycloak/approval-realm.json"))) {
-            dir = dir.getParent();
-        }
-        return dir;
-    }
 
     private static String passwordGrant(String user, String password) throws Exception {
         HttpResponse<String> answer = token(Map.of("client_id", "approval-portal", "grant_type", "password",

@@ -49,6 +49,11 @@ public final class LocalKeycloak {
         root = repo;
     }
 
+    /** The checkout whose infra/keycloak.sh started it. */
+    static Path repository() {
+        return root;
+    }
+
     public static String secret(String name) {
         try {
             return secrets().get(name);
