@@ -22,31 +22,46 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeployedModelsTest {
 
-    @Autowired RepositoryService repository;
-    @Autowired List<ExternalTaskHandler> handlers;
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    List<ExternalTaskHandler> handlers;
 
     @Test
     void everyUserTaskReferencesADeployedFormAndHasGroupsAndADueDate() throws Exception {
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+        for (ProcessDefinition definition :
+                repository.createProcessDefinitionQuery().latestVersion().list()) {
             Set<String> formIds = deployedFormIds(definition.getDeploymentId());
             BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 assertThat(formIds).as(task.getId() + " form").contains(task.getOperatonFormRef());
                 assertThat(task.getOperatonFormRefBinding()).isEqualTo("latest");
-                assertThat(task.getOperatonCandidateGroups()).as(task.getId() + " candidate groups").isNotBlank();
-                assertThat(task.getOperatonDueDate()).as(task.getId() + " due date").contains("deadlines.workingDays");
-                assertThat(task.getName()).as(task.getId() + " has a Chinese name").matches(".*\\p{IsHan}.*");
+                assertThat(task.getOperatonCandidateGroups())
+                        .as(task.getId() + " candidate groups")
+                        .isNotBlank();
+                assertThat(task.getOperatonDueDate())
+                        .as(task.getId() + " due date")
+                        .contains("deadlines.workingDays");
+                assertThat(task.getName())
+                        .as(task.getId() + " has a Chinese name")
+                        .matches(".*\\p{IsHan}.*");
             }
         }
     }
 
     @Test
     void everyExternalTopicHasAWorkerAndEveryProcessAHistoryTimeToLive() {
-        Set<String> topics = new HashSet<>(handlers.stream().map(ExternalTaskHandler::topic).toList());
-        List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery().latestVersion().list();
+        Set<String> topics =
+                new HashSet<>(handlers.stream().map(ExternalTaskHandler::topic).toList());
+        List<ProcessDefinition> definitions =
+                repository.createProcessDefinitionQuery().latestVersion().list();
         assertThat(definitions).isNotEmpty();
         for (ProcessDefinition definition : definitions) {
-            assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isNotNull().isPositive();
+            assertThat(definition.getHistoryTimeToLive())
+                    .as(definition.getKey())
+                    .isNotNull()
+                    .isPositive();
             BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
             for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
                 assertThat(task.getOperatonType()).as(task.getId()).isEqualTo("external");

@@ -27,8 +27,8 @@ import org.w3c.dom.NodeList;
 class RuleCoverageTest {
 
     private static final Pattern RULE = Pattern.compile("\\b(?:ADM|CAT|DSC|APL|PRC|SEC|ROLE)-\\d{2}\\b");
-    private static final Pattern ENFORCES = Pattern.compile(
-            "@Enforces\\(\\{?([^)]*?)\\}?\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*void\\s+(\\w+)");
+    private static final Pattern ENFORCES =
+            Pattern.compile("@Enforces\\(\\{?([^)]*?)\\}?\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*void\\s+(\\w+)");
     private static final Path MODULE = Path.of("").toAbsolutePath();
 
     private record Rule(String id, String title, String status) {
@@ -43,34 +43,55 @@ class RuleCoverageTest {
         Map<String, TreeSet<String>> inModel = modelCitations();
         Map<String, TreeSet<String>> inTests = testCitations();
 
-        StringBuilder table = new StringBuilder("# Admission rules: model element → test\n\n| rule | model elements | tests | status |\n|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(
+                "# Admission rules: model element → test\n\n| rule | model elements | tests | status |\n|---|---|---|---|\n");
         List<String> gaps = new ArrayList<>();
         for (Rule rule : rules) {
             String elements = String.join(", ", inModel.getOrDefault(rule.id(), new TreeSet<>()));
             String tests = String.join(", ", inTests.getOrDefault(rule.id(), new TreeSet<>()));
-            table.append("| ").append(rule.id()).append(" ").append(rule.title()).append(" | ").append(elements)
-                    .append(" | ").append(tests).append(" | ").append(rule.status()).append(" |\n");
+            table.append("| ")
+                    .append(rule.id())
+                    .append(" ")
+                    .append(rule.title())
+                    .append(" | ")
+                    .append(elements)
+                    .append(" | ")
+                    .append(tests)
+                    .append(" | ")
+                    .append(rule.status())
+                    .append(" |\n");
             if (rule.enforced() && (elements.isEmpty() || tests.isEmpty())) {
-                gaps.add(rule.id() + (elements.isEmpty() ? " is not cited in any model element" : "") + (tests.isEmpty() ? " has no @Enforces test" : ""));
+                gaps.add(rule.id()
+                        + (elements.isEmpty() ? " is not cited in any model element" : "")
+                        + (tests.isEmpty() ? " has no @Enforces test" : ""));
             }
             if (!rule.enforced() && !rule.status().startsWith("not enforced: ")) {
                 gaps.add(rule.id() + " neither enforced nor given a reason");
             }
         }
-        List<String> notCovered = rules.stream().filter(r -> !r.enforced()).map(r -> r.id() + " — " + r.status()).toList();
+        List<String> notCovered = rules.stream()
+                .filter(r -> !r.enforced())
+                .map(r -> r.id() + " — " + r.status())
+                .toList();
         table.append("\n## Not covered yet\n\n");
         notCovered.forEach(line -> table.append("- ").append(line).append('\n'));
         Path report = MODULE.resolve("target/rule-coverage.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, table, StandardCharsets.UTF_8);
-        System.out.printf("Rule coverage: %d admission rules, %d enforced (model element and test), %d not yet; table in %s%n  %s%n",
-                rules.size(), rules.stream().filter(Rule::enforced).count(), notCovered.size(), report,
+        System.out.printf(
+                "Rule coverage: %d admission rules, %d enforced (model element and test), %d not yet; table in %s%n  %s%n",
+                rules.size(),
+                rules.stream().filter(Rule::enforced).count(),
+                notCovered.size(),
+                report,
                 String.join("\n  ", notCovered));
 
         assertThat(gaps).as("rules without model citation, test or reason").isEmpty();
         Map<String, TreeSet<String>> citedButUnlisted = new TreeMap<>(inModel);
         rules.forEach(r -> citedButUnlisted.remove(r.id()));
-        assertThat(citedButUnlisted).as("rules cited in the model but missing from admission-rules.tsv").isEmpty();
+        assertThat(citedButUnlisted)
+                .as("rules cited in the model but missing from admission-rules.tsv")
+                .isEmpty();
     }
 
     private static List<Rule> rules() throws IOException {
@@ -91,7 +112,8 @@ class RuleCoverageTest {
             for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
                 var factory = DocumentBuilderFactory.newInstance();
                 factory.setNamespaceAware(true);
-                NodeList docs = factory.newDocumentBuilder().parse(model.toFile())
+                NodeList docs = factory.newDocumentBuilder()
+                        .parse(model.toFile())
                         .getElementsByTagNameNS("http://www.omg.org/spec/BPMN/20100524/MODEL", "documentation");
                 for (int i = 0; i < docs.getLength(); i++) {
                     Element doc = (Element) docs.item(i);
@@ -115,7 +137,8 @@ class RuleCoverageTest {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     String source = Files.readString(file);
                     Matcher m = ENFORCES.matcher(source);
                     while (m.find()) {

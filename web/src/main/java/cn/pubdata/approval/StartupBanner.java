@@ -24,8 +24,10 @@ class StartupBanner {
     private final boolean demo;
     private final String keycloak;
 
-    StartupBanner(ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres,
-            ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail, @Value("${approval.demo.enabled:false}") boolean demo,
+    StartupBanner(
+            ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres,
+            ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail,
+            @Value("${approval.demo.enabled:false}") boolean demo,
             @Value("${approval.keycloak.url}") String keycloak) {
         this.postgres = postgres;
         this.mail = mail;
@@ -36,15 +38,21 @@ class StartupBanner {
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     void ready(ApplicationReadyEvent event) {
-        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        int port = ((WebServerApplicationContext) event.getApplicationContext())
+                .getWebServer()
+                .getPort();
         String base = "http://localhost:" + port;
         StringBuilder b = new StringBuilder();
         b.append("\n\n==== 公共数据资源授权运营审批系统已就绪（应用启动 ")
-                .append(String.format("%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0)).append(" 秒");
+                .append(String.format(
+                        "%.1f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0))
+                .append(" 秒");
         String launchedAt = System.getProperty("approval.launched-at");
         if (launchedAt != null) {
             // infra/run.sh passes when it began: the cold start includes the build, Keycloak and PostgreSQL
-            b.append("；从运行 infra/run.sh 起共 ").append(System.currentTimeMillis() / 1000 - Long.parseLong(launchedAt)).append(" 秒");
+            b.append("；从运行 infra/run.sh 起共 ")
+                    .append(System.currentTimeMillis() / 1000 - Long.parseLong(launchedAt))
+                    .append(" 秒");
         }
         b.append("）====\n");
         b.append("  审查人待办 Tasklist : ").append(base).append("/operaton/app/tasklist/default/\n");
@@ -55,12 +63,20 @@ class StartupBanner {
         b.append("  Keycloak            : ").append(keycloak).append("/realms/approval（门户与 API 的登录）\n");
         if (demo) {
             b.append("  演示账号（密码均为 ").append(DemoAccounts.PASSWORD).append("）：\n");
-            b.append(DemoAccounts.ALL.stream().map(a -> "    " + a.id() + " — " + a.groupName()).collect(Collectors.joining("\n"))).append('\n');
-            b.append(DemoAccounts.OPERATORS.stream().map(a -> "    " + a.id() + " — " + a.name() + "（门户/API）").collect(Collectors.joining("\n"))).append('\n');
+            b.append(DemoAccounts.ALL.stream()
+                            .map(a -> "    " + a.id() + " — " + a.groupName())
+                            .collect(Collectors.joining("\n")))
+                    .append('\n');
+            b.append(DemoAccounts.OPERATORS.stream()
+                            .map(a -> "    " + a.id() + " — " + a.name() + "（门户/API）")
+                            .collect(Collectors.joining("\n")))
+                    .append('\n');
         }
-        mail.ifAvailable(m -> b.append("  发出的邮件          : IMAP localhost:").append(m.getImap().getPort())
+        mail.ifAvailable(m -> b.append("  发出的邮件          : IMAP localhost:")
+                .append(m.getImap().getPort())
                 .append("，用户名和密码均为收件邮箱地址\n"));
-        postgres.ifAvailable(pg -> b.append("  PostgreSQL          : jdbc:postgresql://localhost:").append(pg.getPort())
+        postgres.ifAvailable(pg -> b.append("  PostgreSQL          : jdbc:postgresql://localhost:")
+                .append(pg.getPort())
                 .append("/postgres（用户 postgres）\n"));
         b.append("  按 Ctrl+C 停止；数据保存在 .run-data/，再次启动时保留。\n");
         log.info(b.toString());

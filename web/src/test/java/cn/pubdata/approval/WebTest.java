@@ -17,6 +17,8 @@ public abstract class WebTest {
         registry.add("approval.keycloak.url", () -> LocalKeycloak.URL);
         registry.add("approval.workers.client-secret", () -> LocalKeycloak.secret("WORKERS_CLIENT_SECRET"));
         registry.add("approval.keycloak.identity.client-secret", () -> LocalKeycloak.secret("IDENTITY_CLIENT_SECRET"));
-        registry.add("spring.security.oauth2.client.registration.keycloak.client-secret", () -> LocalKeycloak.secret("WEBAPPS_CLIENT_SECRET"));
+        registry.add(
+                "spring.security.oauth2.client.registration.keycloak.client-secret",
+                () -> LocalKeycloak.secret("WEBAPPS_CLIENT_SECRET"));
     }
 }

@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The domain services and handlers on a real PostgreSQL, without an engine: handlers are fed work items directly. */
 @SpringBootApplication
-public class WorkersTestApplication {
-}
+public class WorkersTestApplication {}

@@ -21,13 +21,17 @@ public final class AdmissionProcess {
     public static final String WAIT_SUPPLEMENT = "Gateway_AwaitSupplement";
     public static final String PUBLICITY = "SubProcess_Publicity";
 
-    private AdmissionProcess() {
-    }
+    private AdmissionProcess() {}
 
     /** Whether the instance waits for the message now (补正 materials, or an objection during publicity). */
-    public static boolean waitsFor(org.operaton.bpm.engine.RuntimeService runtime, String processInstanceId, String message) {
+    public static boolean waitsFor(
+            org.operaton.bpm.engine.RuntimeService runtime, String processInstanceId, String message) {
         return processInstanceId != null
-                && runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventName(message).count() > 0;
+                && runtime.createEventSubscriptionQuery()
+                                .processInstanceId(processInstanceId)
+                                .eventName(message)
+                                .count()
+                        > 0;
     }
 
     public static String businessKey(long applicationId) {

@@ -20,12 +20,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class AdmissionProgress {
 
-    public record DueItem(String taskId, String step, String responsible, Instant due, LocalDate dueDay, int workingDaysLeft) {
-    }
+    public record DueItem(
+            String taskId, String step, String responsible, Instant due, LocalDate dueDay, int workingDaysLeft) {}
 
-    public record Progress(long applicationId, String companyName, ApplicationStatus status, String statusLabel,
-            String outcomeReason, String operatorAction, List<DueItem> due, List<TimelineEntry> timeline) {
-    }
+    public record Progress(
+            long applicationId,
+            String companyName,
+            ApplicationStatus status,
+            String statusLabel,
+            String outcomeReason,
+            String operatorAction,
+            List<DueItem> due,
+            List<TimelineEntry> timeline) {}
 
     private final AdmissionApplications applications;
     private final Timeline timeline;
@@ -36,8 +42,15 @@ public class AdmissionProgress {
     private final CatalogResources catalog;
     private final Clock clock;
 
-    public AdmissionProgress(AdmissionApplications applications, Timeline timeline, RuntimeService runtime,
-            TaskService tasks, WorkingDayCalendar calendar, PolicyProfiles profiles, CatalogResources catalog, Clock clock) {
+    public AdmissionProgress(
+            AdmissionApplications applications,
+            Timeline timeline,
+            RuntimeService runtime,
+            TaskService tasks,
+            WorkingDayCalendar calendar,
+            PolicyProfiles profiles,
+            CatalogResources catalog,
+            Clock clock) {
         this.applications = applications;
         this.timeline = timeline;
         this.runtime = runtime;
@@ -54,9 +67,14 @@ public class AdmissionProgress {
         List<DueItem> due = new ArrayList<>();
         String action = null;
         String pid = application.getProcessInstanceId();
-        if (application.getStatus() == ApplicationStatus.IN_REVIEW && pid != null
+        if (application.getStatus() == ApplicationStatus.IN_REVIEW
+                && pid != null
                 && runtime.createProcessInstanceQuery().processInstanceId(pid).count() > 0) {
-            for (Task task : tasks.createTaskQuery().processInstanceId(pid).orderByDueDate().asc().list()) {
+            for (Task task : tasks.createTaskQuery()
+                    .processInstanceId(pid)
+                    .orderByDueDate()
+                    .asc()
+                    .list()) {
                 due.add(item(task.getId(), task.getName(), responsible(task), task.getDueDate(), today));
             }
             if (AdmissionProcess.waitsFor(runtime, pid, AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
@@ -68,13 +86,21 @@ public class AdmissionProgress {
             } else if (AdmissionProcess.waitsFor(runtime, pid, AdmissionProcess.MESSAGE_OBJECTION_FILED)) {
                 Date ends = (Date) runtime.getVariable(pid, "publicityEnds");
                 due.add(item(null, "审查结果公示", "社会公众", ends, today));
-                action = "审查结果公示中，公示期至 " + ends.toInstant().atZone(Clocks.BEIJING).toLocalDate() + "，请等待公示结束。";
+                action = "审查结果公示中，公示期至 "
+                        + ends.toInstant().atZone(Clocks.BEIJING).toLocalDate() + "，请等待公示结束。";
             } else {
                 action = "审查中，您暂无需操作。";
             }
         }
-        return new Progress(application.getId(), application.getCompanyName(), application.getStatus(),
-                application.getStatus().label(), application.getOutcomeReason(), action, due, timeline.of(applicationId));
+        return new Progress(
+                application.getId(),
+                application.getCompanyName(),
+                application.getStatus(),
+                application.getStatus().label(),
+                application.getOutcomeReason(),
+                action,
+                due,
+                timeline.of(applicationId));
     }
 
     private DueItem item(String taskId, String step, String responsible, Date due, LocalDate today) {
@@ -89,8 +115,10 @@ public class AdmissionProgress {
         List<String> names = new ArrayList<>();
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
             if (link.getGroupId() != null) {
-                names.add(link.getGroupId().startsWith("provider-") ? catalog.providerNameOfGroup(link.getGroupId())
-                        : profiles.groupName(link.getGroupId()));
+                names.add(
+                        link.getGroupId().startsWith("provider-")
+                                ? catalog.providerNameOfGroup(link.getGroupId())
+                                : profiles.groupName(link.getGroupId()));
             }
         }
         return String.join("、", names);

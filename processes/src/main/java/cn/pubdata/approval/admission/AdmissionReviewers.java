@@ -26,6 +26,7 @@ public class AdmissionReviewers {
 
     /** Every unit whose resources the application asks for, one task each. */
     public List<String> providerGroups(Number applicationId) {
-        return catalog.providerGroups(applications.get(applicationId.longValue()).resourceCodes());
+        return catalog.providerGroups(
+                applications.get(applicationId.longValue()).resourceCodes());
     }
 }

@@ -28,8 +28,13 @@ public class AdmissionSubmission {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public AdmissionSubmission(AdmissionApplications applications, PolicyProfiles profiles, RuntimeService runtime,
-            Timeline timeline, JdbcClient jdbc, Clock clock) {
+    public AdmissionSubmission(
+            AdmissionApplications applications,
+            PolicyProfiles profiles,
+            RuntimeService runtime,
+            Timeline timeline,
+            JdbcClient jdbc,
+            Clock clock) {
         this.applications = applications;
         this.profiles = profiles;
         this.runtime = runtime;
@@ -48,13 +53,18 @@ public class AdmissionSubmission {
         variables.put("supplementRounds", 0);
         variables.put("expertConsultation", false);
         variables.put("reviewSummary", "");
-        variables.put("agreementTermNote", profile.name() + "：" + (profile.termFixed()
-                ? "协议期限 " + profile.agreementTermMonths() + " 个月"
-                : "协议期限最长 " + profile.agreementTermMonths() + " 个月")
-                + (profile.maxTrialMonths() > 0 ? "，可另设不超过 " + profile.maxTrialMonths() + " 个月试运营期" : "，不设试运营期"));
+        variables.put(
+                "agreementTermNote",
+                profile.name() + "："
+                        + (profile.termFixed()
+                                ? "协议期限 " + profile.agreementTermMonths() + " 个月"
+                                : "协议期限最长 " + profile.agreementTermMonths() + " 个月")
+                        + (profile.maxTrialMonths() > 0
+                                ? "，可另设不超过 " + profile.maxTrialMonths() + " 个月试运营期"
+                                : "，不设试运营期"));
         variables.put("provincialFilingNote", profile.name() + "：" + profile.provincialFiling());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(AdmissionProcess.KEY,
-                AdmissionProcess.businessKey(application.getId()), variables);
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                AdmissionProcess.KEY, AdmissionProcess.businessKey(application.getId()), variables);
         applications.startedAs(application, instance.getId());
         return application;
     }
@@ -62,13 +72,18 @@ public class AdmissionSubmission {
     @Transactional
     public AdmissionApplication supplement(long applicationId, ApplicationForm form) {
         AdmissionApplication current = applications.get(applicationId);
-        if (!AdmissionProcess.waitsFor(runtime, current.getProcessInstanceId(), AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
+        if (!AdmissionProcess.waitsFor(
+                runtime, current.getProcessInstanceId(), AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
             throw Problem.conflict("该申请当前无需补正：只有在被退回补正、且补正期限未过时才能提交补正材料");
         }
         AdmissionApplication application = applications.supplement(applicationId, form);
         Map<String, Object> variables = new HashMap<>(applications.facts(application));
         variables.put("requestedResourceCodes", String.join(",", application.resourceCodes()));
-        timeline.record(applicationId, "提交补正材料", null, application.getCompanyName(),
+        timeline.record(
+                applicationId,
+                "提交补正材料",
+                null,
+                application.getCompanyName(),
                 "supplement:" + applicationId + ":" + clock.millis());
         runtime.createMessageCorrelation(AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)
                 .processInstanceId(application.getProcessInstanceId())
@@ -89,7 +104,8 @@ public class AdmissionSubmission {
         if (runtime.getVariable(application.getProcessInstanceId(), "agreementSignedOn") != null) {
             throw Problem.conflict("授权运营协议已签订，不能撤回申请；如需终止，请申请退出");
         }
-        timeline.record(applicationId, "申请单位撤回申请", reason.trim(), application.getCompanyName(), "withdraw:" + applicationId);
+        timeline.record(
+                applicationId, "申请单位撤回申请", reason.trim(), application.getCompanyName(), "withdraw:" + applicationId);
         runtime.createMessageCorrelation(AdmissionProcess.MESSAGE_WITHDRAWN)
                 .processInstanceId(application.getProcessInstanceId())
                 .setVariable("withdrawalReason", reason.trim())
@@ -115,19 +131,31 @@ public class AdmissionSubmission {
             throw Problem.invalid("异议信息不完整", errors);
         }
         AdmissionApplication application = applications.get(applicationId);
-        if (!AdmissionProcess.waitsFor(runtime, application.getProcessInstanceId(), AdmissionProcess.MESSAGE_OBJECTION_FILED)
-                || !clock.instant().isBefore(((java.util.Date) runtime.getVariable(application.getProcessInstanceId(), "publicityEnds")).toInstant())) {
+        if (!AdmissionProcess.waitsFor(
+                        runtime, application.getProcessInstanceId(), AdmissionProcess.MESSAGE_OBJECTION_FILED)
+                || !clock.instant()
+                        .isBefore(((java.util.Date)
+                                        runtime.getVariable(application.getProcessInstanceId(), "publicityEnds"))
+                                .toInstant())) {
             throw Problem.conflict("该申请不在公示期内，不能提出公示异议");
         }
         long id = jdbc.sql("""
                 insert into approval.objection (application_id, filed_at, filer_name, filer_contact, content)
                 values (:app, :at, :name, :contact, :content) returning id""")
-                .param("app", applicationId).param("at", Timestamp.from(clock.instant())).param("name", filerName.trim())
-                .param("contact", filerContact.trim()).param("content", content.trim()).query(Long.class).single();
+                .param("app", applicationId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("name", filerName.trim())
+                .param("contact", filerContact.trim())
+                .param("content", content.trim())
+                .query(Long.class)
+                .single();
         timeline.record(applicationId, "收到公示异议", "异议将在签订协议前核查处理", "公众", "objection:" + id);
         runtime.createMessageCorrelation(AdmissionProcess.MESSAGE_OBJECTION_FILED)
                 .processInstanceId(application.getProcessInstanceId())
-                .setVariablesLocal(Map.of("objectionId", id, "objectionContent",
+                .setVariablesLocal(Map.of(
+                        "objectionId",
+                        id,
+                        "objectionContent",
                         filerName.trim() + "（" + filerContact.trim() + "）于 "
                                 + clock.instant().atZone(Clocks.BEIJING).toLocalDate() + " 提出：\n" + content.trim()))
                 .correlate();

@@ -29,8 +29,13 @@ public class DecisionRecorder implements TaskListener {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public DecisionRecorder(Timeline timeline, PolicyProfiles profiles, CatalogResources catalog,
-            WorkingDayCalendar calendar, JdbcClient jdbc, Clock clock) {
+    public DecisionRecorder(
+            Timeline timeline,
+            PolicyProfiles profiles,
+            CatalogResources catalog,
+            WorkingDayCalendar calendar,
+            JdbcClient jdbc,
+            Clock clock) {
         this.timeline = timeline;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -46,19 +51,25 @@ public class DecisionRecorder implements TaskListener {
         String actor = task.getAssignee() == null ? "审查人" : task.getAssignee();
         String entry = switch (task.getTaskDefinitionKey()) {
             case AdmissionProcess.TASK_CHECK_COMPLETENESS -> completeness(task, process);
-            case AdmissionProcess.TASK_COORDINATION_REVIEW, AdmissionProcess.TASK_PROVIDER_REVIEW -> review(task, process, applicationId, actor);
+            case AdmissionProcess.TASK_COORDINATION_REVIEW, AdmissionProcess.TASK_PROVIDER_REVIEW ->
+                review(task, process, applicationId, actor);
             case AdmissionProcess.TASK_EXPERT_CONSULTATION -> expert(task);
             case AdmissionProcess.TASK_DECIDE -> decide(task, process);
             case AdmissionProcess.TASK_HANDLE_OBJECTION -> objection(task, process);
             case AdmissionProcess.TASK_SET_REVENUE_CAP -> revenueCap(task);
             case AdmissionProcess.TASK_SIGN_AGREEMENT -> agreement(task, process);
-            case AdmissionProcess.TASK_FILE_WITH_PROVINCE -> "报省备案：备案编号 " + required(task, "provincialFilingNo", "请填写备案编号");
+            case AdmissionProcess.TASK_FILE_WITH_PROVINCE ->
+                "报省备案：备案编号 " + required(task, "provincialFilingNo", "请填写备案编号");
             case AdmissionProcess.TASK_CONFIRM_TRAINING -> training(task);
             default -> throw new IllegalStateException("no decision rules for task " + task.getTaskDefinitionKey());
         };
         int cut = entry.indexOf('\n');
-        timeline.record(applicationId, cut < 0 ? entry : entry.substring(0, cut), cut < 0 ? null : entry.substring(cut + 1),
-                actor, "task:" + task.getId());
+        timeline.record(
+                applicationId,
+                cut < 0 ? entry : entry.substring(0, cut),
+                cut < 0 ? null : entry.substring(cut + 1),
+                actor,
+                "task:" + task.getId());
     }
 
     private String completeness(DelegateTask task, DelegateExecution process) {
@@ -66,8 +77,8 @@ public class DecisionRecorder implements TaskListener {
         if (decision.equals("approve")) {
             return "形式审查：材料齐全，分送审查";
         }
-        String reason = required(task, "completenessReason", decision.equals("supplement")
-                ? "退回补正时请写明需要补正的内容" : "不予受理时请写明理由");
+        String reason =
+                required(task, "completenessReason", decision.equals("supplement") ? "退回补正时请写明需要补正的内容" : "不予受理时请写明理由");
         if (decision.equals("reject")) {
             return "形式审查：不予受理\n" + reason;
         }
@@ -85,20 +96,29 @@ public class DecisionRecorder implements TaskListener {
 
     private String review(DelegateTask task, DelegateExecution process, long applicationId, String actor) {
         String opinion = choice(task, "reviewOpinion", Set.of("approve", "reject"), "请选择审查意见");
-        String reason = opinion.equals("reject") ? required(task, "reviewReason", "不同意时请写明理由")
-                : optional(task, "reviewReason");
+        String reason =
+                opinion.equals("reject") ? required(task, "reviewReason", "不同意时请写明理由") : optional(task, "reviewReason");
         String group = (String) task.getVariable("reviewGroup");
         String unit = group.startsWith("provider-") ? catalog.providerNameOfGroup(group) : profiles.groupName(group);
-        String step = task.getTaskDefinitionKey().equals(AdmissionProcess.TASK_PROVIDER_REVIEW) ? "数据提供单位审查" : "协调机制成员单位审查";
+        String step =
+                task.getTaskDefinitionKey().equals(AdmissionProcess.TASK_PROVIDER_REVIEW) ? "数据提供单位审查" : "协调机制成员单位审查";
         jdbc.sql("""
                 insert into approval.review_opinion (application_id, task_id, step, group_id, reviewer, decision, reason, decided_at)
                 values (:app, :task, :step, :group, :who, :decision, :reason, :at) on conflict (task_id) do nothing""")
-                .param("app", applicationId).param("task", task.getId()).param("step", step).param("group", group)
-                .param("who", actor).param("decision", opinion).param("reason", reason)
-                .param("at", Timestamp.from(clock.instant())).update();
-        String line = unit + "：" + (opinion.equals("approve") ? "同意" : "不同意") + (reason == null ? "" : "（" + reason + "）");
+                .param("app", applicationId)
+                .param("task", task.getId())
+                .param("step", step)
+                .param("group", group)
+                .param("who", actor)
+                .param("decision", opinion)
+                .param("reason", reason)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+        String line =
+                unit + "：" + (opinion.equals("approve") ? "同意" : "不同意") + (reason == null ? "" : "（" + reason + "）");
         Object summary = process.getVariable("reviewSummary");
-        process.setVariable("reviewSummary", summary == null || summary.toString().isBlank() ? line : summary + "\n" + line);
+        process.setVariable(
+                "reviewSummary", summary == null || summary.toString().isBlank() ? line : summary + "\n" + line);
         return step + "：" + line;
     }
 
@@ -113,7 +133,8 @@ public class DecisionRecorder implements TaskListener {
         if (decision.equals("reject")) {
             return "准入决定：不予准入\n" + required(task, "admissionReason", "不予准入时请写明理由");
         }
-        Date ends = Date.from(calendar.deadline(clock.instant(), profiles.admission().publicityWorkingDays()));
+        Date ends = Date.from(
+                calendar.deadline(clock.instant(), profiles.admission().publicityWorkingDays()));
         process.setVariable("publicityEnds", ends);
         return "准入决定：准予准入，进入公示";
     }
@@ -141,7 +162,8 @@ public class DecisionRecorder implements TaskListener {
         String no = required(task, "agreementNo", "请填写协议编号");
         LocalDate signedOn;
         try {
-            signedOn = LocalDate.parse(required(task, "agreementSignedOn", "请填写签订日期").substring(0, 10));
+            signedOn = LocalDate.parse(
+                    required(task, "agreementSignedOn", "请填写签订日期").substring(0, 10));
         } catch (RuntimeException e) {
             throw new InvalidDecision("签订日期应为 yyyy-MM-dd 格式的日期");
         }
@@ -158,7 +180,8 @@ public class DecisionRecorder implements TaskListener {
         process.setVariable("agreementSignedOn", signedOn.toString());
         process.setVariable("termMonths", term);
         process.setVariable("trialMonths", trial);
-        return "签订授权运营协议：" + no + "，" + signedOn + " 签订，期限 " + term + " 个月" + (trial > 0 ? "，另设试运营期 " + trial + " 个月" : "");
+        return "签订授权运营协议：" + no + "，" + signedOn + " 签订，期限 " + term + " 个月"
+                + (trial > 0 ? "，另设试运营期 " + trial + " 个月" : "");
     }
 
     private String training(DelegateTask task) {

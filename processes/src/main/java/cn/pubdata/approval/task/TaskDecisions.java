@@ -27,16 +27,20 @@ public class TaskDecisions {
     @Transactional
     public void decide(String taskId, String userId, Set<String> groups, Map<String, Object> decision) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task != null && !userId.equals(task.getAssignee()) && tasks.getIdentityLinksForTask(taskId).stream()
-                .noneMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()))) {
+        if (task != null
+                && !userId.equals(task.getAssignee())
+                && tasks.getIdentityLinksForTask(taskId).stream()
+                        .noneMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()))) {
             // another unit's task is not shown to this reviewer at all
             throw Problem.notFound("任务 " + taskId + " 不存在");
         }
         if (task == null) {
-            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+            HistoricTaskInstance done =
+                    history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
             if (done != null && done.getEndTime() != null) {
-                throw Problem.conflict("任务「" + done.getName() + "」已于 " + done.getEndTime().toInstant()
-                        + " 办理完毕" + (done.getAssignee() == null ? "" : "（办理人 " + done.getAssignee() + "）") + "，不能重复提交");
+                throw Problem.conflict(
+                        "任务「" + done.getName() + "」已于 " + done.getEndTime().toInstant() + " 办理完毕"
+                                + (done.getAssignee() == null ? "" : "（办理人 " + done.getAssignee() + "）") + "，不能重复提交");
             }
             throw Problem.notFound("任务 " + taskId + " 不存在");
         }

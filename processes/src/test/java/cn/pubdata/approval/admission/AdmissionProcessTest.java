@@ -3,8 +3,8 @@ package cn.pubdata.approval.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.catalog.Agreements;
+import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.pricing.RevenueCaps;
@@ -21,31 +21,58 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** One test per path of admission.bpmn, named after the path it walks. */
 class AdmissionProcessTest extends AdmissionTestSupport {
 
-    @Autowired Agreements agreements;
-    @Autowired RevenueCaps revenueCaps;
-    @Autowired Notifications notifications;
-    @Autowired GreenMail mail;
-    @Autowired cn.pubdata.approval.policy.PolicyProfiles policy;
-    @Autowired cn.pubdata.approval.catalog.CatalogResources catalog;
+    @Autowired
+    Agreements agreements;
+
+    @Autowired
+    RevenueCaps revenueCaps;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    GreenMail mail;
+
+    @Autowired
+    cn.pubdata.approval.policy.PolicyProfiles policy;
+
+    @Autowired
+    cn.pubdata.approval.catalog.CatalogResources catalog;
 
     @Test
-    @Enforces({"ADM-08", "ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "DSC-04", "DSC-05", "CAT-03", "CAT-05", "ROLE-07"})
+    @Enforces({
+        "ADM-08", "ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "DSC-04", "DSC-05",
+        "CAT-03", "CAT-05", "ROLE-07"
+    })
     void admittedPathOpensPermissionsListsOperatorAndNotifiesEveryParty() throws Exception {
         beijingTime(LocalDateTime.of(2026, 9, 24, 10, 0)); // Thursday before 中秋 and 国庆
         AdmissionApplication application = submit("chizhou", "池州数据运营有限公司", "fgw-enterprise-credit", "jtj-vehicles");
         String pid = application.getProcessInstanceId();
 
         Task check = awaitTask(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS);
-        assertThat(taskService.getIdentityLinksForTask(check.getId())).extracting(l -> l.getGroupId()).containsExactly("authority-reviewer");
+        assertThat(taskService.getIdentityLinksForTask(check.getId()))
+                .extracting(l -> l.getGroupId())
+                .containsExactly("authority-reviewer");
         assertDueOn(check, LocalDate.of(2026, 10, 9)); // 5 working days: 9-28, 9-29, 9-30, 10-8, 10-9
-        assertThat(taskService.createTaskQuery().taskId(check.getId()).initializeFormKeys().singleResult().getOperatonFormRef().getKey())
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(check.getId())
+                        .initializeFormKeys()
+                        .singleResult()
+                        .getOperatonFormRef()
+                        .getKey())
                 .isEqualTo("admission-completeness-check");
 
         passCompleteness(pid, false);
         // ADM-09: one task per coordination member of 池州 (ROLE-07) and per provider unit whose data is requested
         List<String> reviewers = List.of("security-cac", "security-police", "provider-fgw", "provider-jtj");
         for (String group : reviewers) {
-            Task review = taskOf(pid, group.startsWith("provider-") ? AdmissionProcess.TASK_PROVIDER_REVIEW : AdmissionProcess.TASK_COORDINATION_REVIEW, group);
+            Task review = taskOf(
+                    pid,
+                    group.startsWith("provider-")
+                            ? AdmissionProcess.TASK_PROVIDER_REVIEW
+                            : AdmissionProcess.TASK_COORDINATION_REVIEW,
+                    group);
             assertDueOn(review, LocalDate.of(2026, 10, 15)); // 10 working days, 10-10 (Saturday) is a working day
         }
         assertThat(taskService.createTaskQuery().processInstanceId(pid).count()).isEqualTo(4);
@@ -53,7 +80,9 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         admitDecision(pid);
 
         awaitPublicity(pid);
-        assertThat(taskService.createTaskQuery().processInstanceId(pid).count()).as("nothing to sign during publicity").isZero();
+        assertThat(taskService.createTaskQuery().processInstanceId(pid).count())
+                .as("nothing to sign during publicity")
+                .isZero();
         fireTimer(pid);
         signAndOnboard(pid, today(), 36, 0);
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
@@ -61,17 +90,35 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         assertThat(applications.get(application.getId()).getStatus()).isEqualTo(ApplicationStatus.ADMITTED);
         var agreement = agreements.ofApplication(application.getId()).orElseThrow();
         assertThat(agreement.termMonths()).isEqualTo(36);
-        assertThat(agreement.endsOn()).isEqualTo(agreement.signedOn().plusMonths(36).minusDays(1));
+        assertThat(agreement.endsOn())
+                .isEqualTo(agreement.signedOn().plusMonths(36).minusDays(1));
         assertThat(agreement.filingNo()).isEqualTo("BA-2026-0042");
-        assertThat(revenueCaps.ofAgreement(agreement.id()).orElseThrow().maxAllowedRevenue()).isEqualByComparingTo(new BigDecimal("12005000"));
-        assertThat(count("select count(*) from approval.platform_permission where application_id = ? and status = 'OPEN'", application.getId())).isEqualTo(1);
+        assertThat(revenueCaps.ofAgreement(agreement.id()).orElseThrow().maxAllowedRevenue())
+                .isEqualByComparingTo(new BigDecimal("12005000"));
+        assertThat(count(
+                        "select count(*) from approval.platform_permission where application_id = ? and status = 'OPEN'",
+                        application.getId()))
+                .isEqualTo(1);
         assertThat(agreements.authorizedOperators("chizhou")).contains(application.getCreditCode());
-        assertThat(count("select count(*) from approval.disclosure_entry where jurisdiction = 'chizhou' and content like ?", "%" + application.getCreditCode() + "%")).isEqualTo(2);
-        for (String party : List.of("authority-reviewer", "pricing-officer", "security-cac", "security-police", "provider-fgw", "provider-jtj")) {
-            assertThat(notifications.inbox(Notifications.group(party))).as(party).anyMatch(n -> n.body().contains(application.getCompanyName()));
+        assertThat(count(
+                        "select count(*) from approval.disclosure_entry where jurisdiction = 'chizhou' and content like ?",
+                        "%" + application.getCreditCode() + "%"))
+                .isEqualTo(2);
+        for (String party : List.of(
+                "authority-reviewer",
+                "pricing-officer",
+                "security-cac",
+                "security-police",
+                "provider-fgw",
+                "provider-jtj")) {
+            assertThat(notifications.inbox(Notifications.group(party)))
+                    .as(party)
+                    .anyMatch(n -> n.body().contains(application.getCompanyName()));
         }
-        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode()))).extracting(n -> n.title())
-                .anyMatch(t -> t.startsWith("【已准入】")).anyMatch(t -> t.startsWith("【公示】"));
+        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
+                .extracting(n -> n.title())
+                .anyMatch(t -> t.startsWith("【已准入】"))
+                .anyMatch(t -> t.startsWith("【公示】"));
         assertThat(mail.getReceivedMessagesForDomain(application.getCreditCode().toLowerCase() + ".example.cn"))
                 .anyMatch(m -> subject(m).startsWith("【已准入】"));
     }
@@ -83,53 +130,139 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         AdmissionApplication application = submit("xinchang", "新昌数智运营有限公司", "wjw-medical-institutions");
         String pid = application.getProcessInstanceId();
 
-        decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+        decide(
+                pid,
+                AdmissionProcess.TASK_CHECK_COMPLETENESS,
+                "authority-reviewer",
                 Map.of("completenessDecision", "supplement", "completenessReason", "第六部分缺少年度评估计划"));
         awaitWaitingForSupplement(pid);
         // 10 working days from 2-12: 2-13, 2-14 (Saturday, 调休上班), 2-24 … 2-27, 2-28 (Saturday, 调休上班), 3-2, 3-3, 3-4
-        assertThat(((java.util.Date) runtime.getVariable(pid, "supplementDue")).toInstant().atZone(cn.pubdata.approval.common.Clocks.BEIJING).toLocalDate())
+        assertThat(((java.util.Date) runtime.getVariable(pid, "supplementDue"))
+                        .toInstant()
+                        .atZone(cn.pubdata.approval.common.Clocks.BEIJING)
+                        .toLocalDate())
                 .isEqualTo(LocalDate.of(2026, 3, 4));
-        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode()))).anyMatch(n ->
-                n.title().startsWith("【需补正】") && n.body().contains("第六部分缺少年度评估计划") && n.body().contains("2026年3月4日"));
+        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
+                .anyMatch(n -> n.title().startsWith("【需补正】")
+                        && n.body().contains("第六部分缺少年度评估计划")
+                        && n.body().contains("2026年3月4日"));
 
-        submission.supplement(application.getId(), form(announcements.get(application.getAnnouncementId()), application.getCreditCode(),
-                "新昌数智运营有限公司", List.of("wjw-medical-institutions")));
+        submission.supplement(
+                application.getId(),
+                form(
+                        announcements.get(application.getAnnouncementId()),
+                        application.getCreditCode(),
+                        "新昌数智运营有限公司",
+                        List.of("wjw-medical-institutions")));
         Task again = taskOf(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer");
-        assertThat(taskService.getVariableLocal(again.getId(), "completenessDecision")).as("a fresh form after 补正").isNull();
+        assertThat(taskService.getVariableLocal(again.getId(), "completenessDecision"))
+                .as("a fresh form after 补正")
+                .isNull();
         passCompleteness(pid, true);
 
-        List<String> reviewers = List.of("security-cac", "security-crypto", "security-secrecy", "security-police", "security-state", "provider-wjw");
+        List<String> reviewers = List.of(
+                "security-cac",
+                "security-crypto",
+                "security-secrecy",
+                "security-police",
+                "security-state",
+                "provider-wjw");
         approveAllReviews(pid, reviewers);
         Task expert = taskOf(pid, AdmissionProcess.TASK_EXPERT_CONSULTATION, "expert");
         assertThat(expert.getName()).isEqualTo("专家咨询委员会论证");
-        decisions.decide(expert.getId(), "expert-1", java.util.Set.of("expert"), Map.of("expertRecommendation", "approve", "expertOpinion", "技术方案可行"));
+        decisions.decide(
+                expert.getId(),
+                "expert-1",
+                java.util.Set.of("expert"),
+                Map.of("expertRecommendation", "approve", "expertOpinion", "技术方案可行"));
         Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
-        assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary")).contains("网信部门：同意", "国家安全部门：同意");
+        assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary"))
+                .contains("网信部门：同意", "国家安全部门：同意");
         admitDecision(pid);
         awaitPublicity(pid);
         fireTimer(pid);
 
-        decide(pid, AdmissionProcess.TASK_SET_REVENUE_CAP, "pricing-officer", Map.of("maxAllowedRevenueWan", 500, "revenueCapBasis", "成本加成"));
-        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "XC-1",
-                "agreementSignedOn", today().toString(), "termMonths", 24, "trialMonths", 7)))
-                .isInstanceOf(Problem.class).hasMessageContaining("试运营期不得超过 6 个月");
-        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "XC-1",
-                "agreementSignedOn", today().toString(), "termMonths", 36, "trialMonths", 0)))
-                .isInstanceOf(Problem.class).hasMessageContaining("24 个月");
-        decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "XC-1",
-                "agreementSignedOn", today().toString(), "termMonths", 24, "trialMonths", 6));
-        decide(pid, AdmissionProcess.TASK_FILE_WITH_PROVINCE, "authority-reviewer", Map.of("provincialFilingNo", "ZJ-BA-7", "provincialFiledOn", today().toString()));
-        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_CONFIRM_TRAINING, "authority-reviewer",
-                Map.of("trainedStaff", "王五", "trainingPassed", false))).isInstanceOf(Problem.class).hasMessageContaining("ADM-18");
-        assertThat(count("select count(*) from approval.platform_permission where application_id = ?", application.getId()))
-                .as("no permission before the training is confirmed").isZero();
-        decide(pid, AdmissionProcess.TASK_CONFIRM_TRAINING, "authority-reviewer", Map.of("trainedStaff", "王五", "trainingPassed", true));
+        decide(
+                pid,
+                AdmissionProcess.TASK_SET_REVENUE_CAP,
+                "pricing-officer",
+                Map.of("maxAllowedRevenueWan", 500, "revenueCapBasis", "成本加成"));
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        AdmissionProcess.TASK_SIGN_AGREEMENT,
+                        "authority-reviewer",
+                        Map.of(
+                                "agreementNo",
+                                "XC-1",
+                                "agreementSignedOn",
+                                today().toString(),
+                                "termMonths",
+                                24,
+                                "trialMonths",
+                                7)))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("试运营期不得超过 6 个月");
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        AdmissionProcess.TASK_SIGN_AGREEMENT,
+                        "authority-reviewer",
+                        Map.of(
+                                "agreementNo",
+                                "XC-1",
+                                "agreementSignedOn",
+                                today().toString(),
+                                "termMonths",
+                                36,
+                                "trialMonths",
+                                0)))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("24 个月");
+        decide(
+                pid,
+                AdmissionProcess.TASK_SIGN_AGREEMENT,
+                "authority-reviewer",
+                Map.of(
+                        "agreementNo",
+                        "XC-1",
+                        "agreementSignedOn",
+                        today().toString(),
+                        "termMonths",
+                        24,
+                        "trialMonths",
+                        6));
+        decide(
+                pid,
+                AdmissionProcess.TASK_FILE_WITH_PROVINCE,
+                "authority-reviewer",
+                Map.of("provincialFilingNo", "ZJ-BA-7", "provincialFiledOn", today().toString()));
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        AdmissionProcess.TASK_CONFIRM_TRAINING,
+                        "authority-reviewer",
+                        Map.of("trainedStaff", "王五", "trainingPassed", false)))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("ADM-18");
+        assertThat(count(
+                        "select count(*) from approval.platform_permission where application_id = ?",
+                        application.getId()))
+                .as("no permission before the training is confirmed")
+                .isZero();
+        decide(
+                pid,
+                AdmissionProcess.TASK_CONFIRM_TRAINING,
+                "authority-reviewer",
+                Map.of("trainedStaff", "王五", "trainingPassed", true));
 
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
-        assertThat(passedActivities(pid)).containsSubsequence("Catch_SupplementSubmitted", "UserTask_CheckCompleteness",
-                "UserTask_ExpertConsultation", "UserTask_Decide");
+        assertThat(passedActivities(pid))
+                .containsSubsequence(
+                        "Catch_SupplementSubmitted",
+                        "UserTask_CheckCompleteness",
+                        "UserTask_ExpertConsultation",
+                        "UserTask_Decide");
         var agreement = agreements.ofApplication(application.getId()).orElseThrow();
-        assertThat(agreement.endsOn()).isEqualTo(agreement.signedOn().plusMonths(30).minusDays(1)); // 2 years + 6 months trial
+        assertThat(agreement.endsOn())
+                .isEqualTo(agreement.signedOn().plusMonths(30).minusDays(1)); // 2 years + 6 months trial
     }
 
     @Test
@@ -138,7 +271,10 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         beijingTime(LocalDateTime.of(2026, 4, 30, 16, 0)); // before the 劳动节 holiday
         AdmissionApplication application = submit("xianning", "咸宁数据科技有限公司", "zwj-service-cases");
         String pid = application.getProcessInstanceId();
-        decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+        decide(
+                pid,
+                AdmissionProcess.TASK_CHECK_COMPLETENESS,
+                "authority-reviewer",
                 Map.of("completenessDecision", "supplement", "completenessReason", "应急预案未盖章"));
         awaitWaitingForSupplement(pid);
         fireTimer(pid);
@@ -146,9 +282,15 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         AdmissionApplication closed = applications.get(application.getId());
         assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.EXPIRED);
         assertThat(closed.getOutcomeReason()).contains("补正期限已届满");
-        assertThatThrownBy(() -> submission.supplement(application.getId(), form(announcements.get(application.getAnnouncementId()),
-                application.getCreditCode(), "咸宁数据科技有限公司", List.of("zwj-service-cases"))))
-                .isInstanceOf(Problem.class).hasMessageContaining("无需补正");
+        assertThatThrownBy(() -> submission.supplement(
+                        application.getId(),
+                        form(
+                                announcements.get(application.getAnnouncementId()),
+                                application.getCreditCode(),
+                                "咸宁数据科技有限公司",
+                                List.of("zwj-service-cases"))))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("无需补正");
     }
 
     @Test
@@ -158,15 +300,27 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         String pid = application.getProcessInstanceId();
         var announcement = announcements.get(application.getAnnouncementId());
         for (int round = 1; round <= 2; round++) {
-            decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+            decide(
+                    pid,
+                    AdmissionProcess.TASK_CHECK_COMPLETENESS,
+                    "authority-reviewer",
                     Map.of("completenessDecision", "supplement", "completenessReason", "第" + round + "次补正要求"));
             awaitWaitingForSupplement(pid);
-            submission.supplement(application.getId(), form(announcement, application.getCreditCode(), "景德镇瓷都数据有限公司", List.of("wlj-cultural-venues")));
+            submission.supplement(
+                    application.getId(),
+                    form(announcement, application.getCreditCode(), "景德镇瓷都数据有限公司", List.of("wlj-cultural-venues")));
         }
-        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
-                Map.of("completenessDecision", "supplement", "completenessReason", "第3次")))
-                .isInstanceOf(Problem.class).hasMessageContaining("达到上限");
-        decide(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer",
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        AdmissionProcess.TASK_CHECK_COMPLETENESS,
+                        "authority-reviewer",
+                        Map.of("completenessDecision", "supplement", "completenessReason", "第3次")))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("达到上限");
+        decide(
+                pid,
+                AdmissionProcess.TASK_CHECK_COMPLETENESS,
+                "authority-reviewer",
                 Map.of("completenessDecision", "reject", "completenessReason", "两次补正后材料仍不齐全"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_NotAccepted");
         assertThat(applications.get(application.getId()).getOutcomeReason()).isEqualTo("两次补正后材料仍不齐全");
@@ -177,24 +331,44 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     @Test
     @Enforces({"ADM-07", "ADM-09", "ROLE-04"})
     void rejectedAtDecisionAfterAProviderDissents() {
-        AdmissionApplication application = submit("chizhou", "池州某信息公司", "cgj-enforcement-cases", "sthjj-environment-monthly");
+        AdmissionApplication application =
+                submit("chizhou", "池州某信息公司", "cgj-enforcement-cases", "sthjj-environment-monthly");
         String pid = application.getProcessInstanceId();
         passCompleteness(pid, false);
         approveAllReviews(pid, List.of("security-cac", "security-police", "provider-cgj"));
-        assertThatThrownBy(() -> decide(pid, AdmissionProcess.TASK_PROVIDER_REVIEW, "provider-sthjj", Map.of("reviewOpinion", "reject")))
-                .isInstanceOf(Problem.class).hasMessageContaining("理由");
-        decide(pid, AdmissionProcess.TASK_PROVIDER_REVIEW, "provider-sthjj",
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        AdmissionProcess.TASK_PROVIDER_REVIEW,
+                        "provider-sthjj",
+                        Map.of("reviewOpinion", "reject")))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("理由");
+        decide(
+                pid,
+                AdmissionProcess.TASK_PROVIDER_REVIEW,
+                "provider-sthjj",
                 Map.of("reviewOpinion", "reject", "reviewReason", "环境质量月报含未公开监测点位"));
         Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
         assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary"))
                 .contains("市生态环境局：不同意（环境质量月报含未公开监测点位）", "市城管局：同意");
-        assertThatThrownBy(() -> decisions.decide(decision.getId(), "lead", java.util.Set.of("authority-reviewer"), Map.of("admissionDecision", "reject")))
-                .isInstanceOf(Problem.class).hasMessageContaining("写明理由");
-        decisions.decide(decision.getId(), "lead", java.util.Set.of("authority-reviewer"), Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位不同意纳入授权范围"));
+        assertThatThrownBy(() -> decisions.decide(
+                        decision.getId(),
+                        "lead",
+                        java.util.Set.of("authority-reviewer"),
+                        Map.of("admissionDecision", "reject")))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("写明理由");
+        decisions.decide(
+                decision.getId(),
+                "lead",
+                java.util.Set.of("authority-reviewer"),
+                Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位不同意纳入授权范围"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Rejected");
         assertThat(applications.get(application.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
-        assertThat(count("select count(*) from approval.review_opinion where application_id = ?", application.getId())).isEqualTo(4);
-        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId())).isZero();
+        assertThat(count("select count(*) from approval.review_opinion where application_id = ?", application.getId()))
+                .isEqualTo(4);
+        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId()))
+                .isZero();
     }
 
     @Test
@@ -209,7 +383,9 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         AdmissionApplication closed = applications.get(application.getId());
         assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(closed.getOutcomeReason()).isEqualTo("公司战略调整");
-        assertThatThrownBy(() -> submission.withdraw(application.getId(), "再撤一次")).isInstanceOf(Problem.class).hasMessageContaining("已结束");
+        assertThatThrownBy(() -> submission.withdraw(application.getId(), "再撤一次"))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("已结束");
     }
 
     @Test
@@ -219,13 +395,19 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         String pid = application.getProcessInstanceId();
         submission.object(application.getId(), "某市民", "13900000000", "该公司近三年发生过数据泄露事件");
         Task handle = taskOf(pid, AdmissionProcess.TASK_HANDLE_OBJECTION, "authority-reviewer");
-        assertThat((String) taskService.getVariable(handle.getId(), "objectionContent")).contains("数据泄露事件");
-        decisions.decide(handle.getId(), "reviewer", java.util.Set.of("authority-reviewer"), Map.of("objectionDecision", "upheld", "objectionReason", "经核实，2025年发生数据泄露"));
+        assertThat((String) taskService.getVariable(handle.getId(), "objectionContent"))
+                .contains("数据泄露事件");
+        decisions.decide(
+                handle.getId(),
+                "reviewer",
+                java.util.Set.of("authority-reviewer"),
+                Map.of("objectionDecision", "upheld", "objectionReason", "经核实，2025年发生数据泄露"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_ObjectionUpheld");
         AdmissionApplication closed = applications.get(application.getId());
         assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.OBJECTION_UPHELD);
         assertThat(closed.getOutcomeReason()).isEqualTo("经核实，2025年发生数据泄露");
-        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId())).isZero();
+        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId()))
+                .isZero();
     }
 
     @Test
@@ -236,38 +418,69 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         submission.object(application.getId(), "竞争企业", "contact@example.cn", "申报材料中的业绩不实");
         Task handle = taskOf(pid, AdmissionProcess.TASK_HANDLE_OBJECTION, "authority-reviewer");
         fireTimer(pid);
-        assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(AdmissionProcess.TASK_SET_REVENUE_CAP).count())
-                .as("publicity over, objection open: no signing yet").isZero();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(pid)
+                        .taskDefinitionKey(AdmissionProcess.TASK_SET_REVENUE_CAP)
+                        .count())
+                .as("publicity over, objection open: no signing yet")
+                .isZero();
         assertThatThrownBy(() -> submission.object(application.getId(), "迟到者", "x@example.cn", "公示期后的异议"))
                 .isInstanceOf(Problem.class);
-        decisions.decide(handle.getId(), "reviewer", java.util.Set.of("authority-reviewer"), Map.of("objectionDecision", "dismissed", "objectionReason", "业绩经核实属实"));
+        decisions.decide(
+                handle.getId(),
+                "reviewer",
+                java.util.Set.of("authority-reviewer"),
+                Map.of("objectionDecision", "dismissed", "objectionReason", "业绩经核实属实"));
         awaitTask(pid, AdmissionProcess.TASK_SET_REVENUE_CAP);
-        assertThat(passedActivities(pid)).containsSubsequence("Catch_PublicityEnds", "UserTask_HandleObjection", "UserTask_SetRevenueCap");
+        assertThat(passedActivities(pid))
+                .containsSubsequence("Catch_PublicityEnds", "UserTask_HandleObjection", "UserTask_SetRevenueCap");
     }
 
     @Test
     @Enforces({"CAT-01"})
     void resourceProhibitedBeforeTheAgreementIsRecordedEndsTheAdmission() {
-        jdbc.sql("insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('zwj-test-reclassified', 'zwj', '测试：待重新分级的数据', 'CONDITIONAL') on conflict do nothing").update();
+        jdbc.sql(
+                        "insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('zwj-test-reclassified', 'zwj', '测试：待重新分级的数据', 'CONDITIONAL') on conflict do nothing")
+                .update();
         AdmissionApplication application = toPublicity("jingdezhen", "景德镇禁止开放测试公司", "zwj-test-reclassified");
         String pid = application.getProcessInstanceId();
         fireTimer(pid);
-        jdbc.sql("update approval.catalog_resource set open_condition = 'PROHIBITED' where code = 'zwj-test-reclassified'").update();
-        decide(pid, AdmissionProcess.TASK_SET_REVENUE_CAP, "pricing-officer", Map.of("maxAllowedRevenueWan", 10, "revenueCapBasis", "成本"));
-        decide(pid, AdmissionProcess.TASK_SIGN_AGREEMENT, "authority-reviewer", Map.of("agreementNo", "JDZ-9",
-                "agreementSignedOn", today().toString(), "termMonths", 60, "trialMonths", 0));
+        jdbc.sql(
+                        "update approval.catalog_resource set open_condition = 'PROHIBITED' where code = 'zwj-test-reclassified'")
+                .update();
+        decide(
+                pid,
+                AdmissionProcess.TASK_SET_REVENUE_CAP,
+                "pricing-officer",
+                Map.of("maxAllowedRevenueWan", 10, "revenueCapBasis", "成本"));
+        decide(
+                pid,
+                AdmissionProcess.TASK_SIGN_AGREEMENT,
+                "authority-reviewer",
+                Map.of(
+                        "agreementNo",
+                        "JDZ-9",
+                        "agreementSignedOn",
+                        today().toString(),
+                        "termMonths",
+                        60,
+                        "trialMonths",
+                        0));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_ResourceProhibited");
         AdmissionApplication closed = applications.get(application.getId());
         assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(closed.getOutcomeReason()).contains("禁止开放", "CAT-01");
-        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId())).isZero();
+        assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId()))
+                .isZero();
     }
 
     private AdmissionApplication toPublicity(String jurisdiction, String company, String resource) {
         AdmissionApplication application = submit(jurisdiction, company, resource);
         String pid = application.getProcessInstanceId();
         passCompleteness(pid, false);
-        List<String> reviewers = new java.util.ArrayList<>(policy.of(jurisdiction).coordinationGroups());
+        List<String> reviewers =
+                new java.util.ArrayList<>(policy.of(jurisdiction).coordinationGroups());
         reviewers.addAll(catalog.providerGroups(List.of(resource)));
         approveAllReviews(pid, reviewers);
         admitDecision(pid);
@@ -276,8 +489,13 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     }
 
     private void awaitWaitingForSupplement(String pid) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> runtime.createEventSubscriptionQuery()
-                .processInstanceId(pid).eventName(AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED).count() == 1);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> runtime.createEventSubscriptionQuery()
+                                .processInstanceId(pid)
+                                .eventName(AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)
+                                .count()
+                        == 1);
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage m) {

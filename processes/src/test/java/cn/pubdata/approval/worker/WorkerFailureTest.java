@@ -19,29 +19,57 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkerFailureTest {
 
-    @Autowired RepositoryService repository;
-    @Autowired RuntimeService runtime;
-    @Autowired ExternalTaskService externalTasks;
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ExternalTaskService externalTasks;
 
     @Test
     void aFailingTaskIsRetriedThenBecomesAnIncidentWithTheWorkersMessage() {
-        repository.createDeployment().name("worker-failure-probe")
-                .addModelInstance("worker-failure-probe.bpmn", Bpmn.createExecutableProcess("worker-failure-probe")
-                        .operatonHistoryTimeToLive(1)
-                        .startEvent().serviceTask("ServiceTask_OpenPermissions").operatonExternalTask("permissions-open")
-                        .endEvent().done())
+        repository
+                .createDeployment()
+                .name("worker-failure-probe")
+                .addModelInstance(
+                        "worker-failure-probe.bpmn",
+                        Bpmn.createExecutableProcess("worker-failure-probe")
+                                .operatonHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask("ServiceTask_OpenPermissions")
+                                .operatonExternalTask("permissions-open")
+                                .endEvent()
+                                .done())
                 .deploy();
-        String pid = runtime.startProcessInstanceByKey("worker-failure-probe", Map.of("applicationId", 1L,
-                "jurisdiction", "xinchang", "operatorCreditCode", "91330100716105852F", "hasEmergencyPlan", true,
-                "trainingPassed", false)).getId();
+        String pid = runtime.startProcessInstanceByKey(
+                        "worker-failure-probe",
+                        Map.of(
+                                "applicationId",
+                                1L,
+                                "jurisdiction",
+                                "xinchang",
+                                "operatorCreditCode",
+                                "91330100716105852F",
+                                "hasEmergencyPlan",
+                                true,
+                                "trainingPassed",
+                                false))
+                .getId();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery().processInstanceId(pid).count() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        runtime.createIncidentQuery().processInstanceId(pid).count() == 1);
         Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo("failedExternalTask");
         assertThat(incident.getIncidentMessage()).contains("岗前培训未通过", "ADM-18");
-        ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(pid).singleResult();
+        ExternalTask task =
+                externalTasks.createExternalTaskQuery().processInstanceId(pid).singleResult();
         assertThat(task.getRetries()).isZero();
         assertThat(externalTasks.getExternalTaskErrorDetails(task.getId())).contains("IllegalStateException");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).as("the instance waits for an operator").isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count())
+                .as("the instance waits for an operator")
+                .isEqualTo(1);
     }
 }

@@ -18,18 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/applications")
 class ApplicationController {
 
-    record Withdrawal(String reason) {
-    }
+    record Withdrawal(String reason) {}
 
-    record Objection(String filerName, String filerContact, String content) {
-    }
+    record Objection(String filerName, String filerContact, String content) {}
 
     private final AdmissionSubmission submission;
     private final AdmissionApplications applications;
     private final AdmissionProgress progress;
     private final CurrentUser user;
 
-    ApplicationController(AdmissionSubmission submission, AdmissionApplications applications, AdmissionProgress progress,
+    ApplicationController(
+            AdmissionSubmission submission,
+            AdmissionApplications applications,
+            AdmissionProgress progress,
             CurrentUser user) {
         this.submission = submission;
         this.applications = applications;
@@ -41,7 +42,8 @@ class ApplicationController {
     ResponseEntity<ApplicationView> submit(@RequestBody ApplicationForm form) {
         requireOwnCompany(form);
         AdmissionApplication application = submission.submit(form);
-        return ResponseEntity.created(URI.create("/api/applications/" + application.getId())).body(ApplicationView.of(application));
+        return ResponseEntity.created(URI.create("/api/applications/" + application.getId()))
+                .body(ApplicationView.of(application));
     }
 
     /** An operator's own applications; a reviewer names the company. */
@@ -51,7 +53,9 @@ class ApplicationController {
         if (company == null || company.isBlank()) {
             throw Problem.invalid("creditCode", "请指明申请单位的统一社会信用代码");
         }
-        return applications.ofOperator(company).stream().map(ApplicationView::of).toList();
+        return applications.ofOperator(company).stream()
+                .map(ApplicationView::of)
+                .toList();
     }
 
     @GetMapping("/{id}")

@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calendar")
 class CalendarController {
 
-    record YearSchedule(String notice, List<CalendarDay> days) {
-    }
+    record YearSchedule(String notice, List<CalendarDay> days) {}
 
     private final WorkingDayCalendar calendar;
 

@@ -38,31 +38,37 @@ class ProblemAnswers {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return detail(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值 '" + e.getValue() + "' 格式不对",
+        return detail(
+                HttpStatus.BAD_REQUEST,
+                "参数 " + e.getName() + " 的值 '" + e.getValue() + "' 格式不对",
                 List.of(new Problem.FieldError(e.getName(), "格式不对")));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
     ProblemDetail missing(Exception e) {
-        String name = e instanceof MissingServletRequestPartException m ? m.getRequestPartName()
+        String name = e instanceof MissingServletRequestPartException m
+                ? m.getRequestPartName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return detail(HttpStatus.BAD_REQUEST, "缺少 " + name, List.of(new Problem.FieldError(name, "必填")));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return detail(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大：单个材料不超过 20 MB，请压缩或拆分后上传",
+        return detail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "文件过大：单个材料不超过 20 MB，请压缩或拆分后上传",
                 List.of(new Problem.FieldError("file", "文件过大")));
     }
 
     private static ProblemDetail detail(HttpStatus status, String message, List<Problem.FieldError> errors) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
-        detail.setTitle(switch (status) {
-            case NOT_FOUND -> "未找到";
-            case CONFLICT -> "当前状态下不能这样做";
-            case PAYLOAD_TOO_LARGE -> "文件过大";
-            default -> "请求有误";
-        });
+        detail.setTitle(
+                switch (status) {
+                    case NOT_FOUND -> "未找到";
+                    case CONFLICT -> "当前状态下不能这样做";
+                    case PAYLOAD_TOO_LARGE -> "文件过大";
+                    default -> "请求有误";
+                });
         if (!errors.isEmpty()) {
             detail.setProperty("errors", errors);
         }

@@ -7,8 +7,7 @@ public final class DemoAccounts {
 
     public static final String PASSWORD = "demo";
 
-    public record Account(String id, String name, String group, String groupName) {
-    }
+    public record Account(String id, String name, String group, String groupName) {}
 
     public static final List<Account> ALL = List.of(
             new Account("admin", "系统管理员", "operaton-admin", "系统管理员"),
@@ -39,6 +38,5 @@ public final class DemoAccounts {
             new Account("dev-cidu", "瓷都数据运营有限公司的开发人员", "developer", "开发利用主体"),
             new Account("op-changnan", "昌南数科有限公司 914403001922038216", "operator", "运营机构"));
 
-    private DemoAccounts() {
-    }
+    private DemoAccounts() {}
 }

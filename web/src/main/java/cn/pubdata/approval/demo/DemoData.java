@@ -34,11 +34,19 @@ class DemoData {
     void create() {
         if (announcements.open().isEmpty()) {
             LocalDate today = LocalDate.now(clock.withZone(Clocks.BEIJING));
-            announcements.publish(new AnnouncementForm("jingdezhen", "景德镇市公共数据资源授权运营单位准入公告（演示）",
-                    Announcement.Mode.WHOLE, "第一批拟纳入授权运营的公共数据资源目录清单（10个数据提供单位）",
+            announcements.publish(new AnnouncementForm(
+                    "jingdezhen",
+                    "景德镇市公共数据资源授权运营单位准入公告（演示）",
+                    Announcement.Mode.WHOLE,
+                    "第一批拟纳入授权运营的公共数据资源目录清单（10个数据提供单位）",
                     "具备数据资源加工、运营所需的管理和技术服务能力，经营状况和信用状况良好，符合国家数据安全保护要求",
-                    "运营方案（模板八个部分）、安全保障能力、服务经验", today, today.plusDays(30),
-                    catalog.all().stream().filter(r -> !r.prohibited()).map(CatalogResource::code).toList()));
+                    "运营方案（模板八个部分）、安全保障能力、服务经验",
+                    today,
+                    today.plusDays(30),
+                    catalog.all().stream()
+                            .filter(r -> !r.prohibited())
+                            .map(CatalogResource::code)
+                            .toList()));
         }
     }
 }

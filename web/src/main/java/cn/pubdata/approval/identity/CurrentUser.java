@@ -47,7 +47,10 @@ public class CurrentUser {
     }
 
     private boolean has(String authority) {
-        return token().getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet()).contains(authority);
+        return token().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet())
+                .contains(authority);
     }
 
     private static JwtAuthenticationToken token() {

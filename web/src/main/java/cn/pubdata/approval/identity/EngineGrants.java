@@ -1,7 +1,7 @@
 package cn.pubdata.approval.identity;
 
-import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.catalog.CatalogResource;
+import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -37,7 +37,8 @@ class EngineGrants {
 
     @EventListener(ApplicationReadyEvent.class)
     void grant() {
-        Set<String> reviewers = new LinkedHashSet<>(Set.of("authority-reviewer", "pricing-officer", "expert", "manager"));
+        Set<String> reviewers =
+                new LinkedHashSet<>(Set.of("authority-reviewer", "pricing-officer", "expert", "manager"));
         profiles.all().forEach(p -> reviewers.addAll(p.coordinationGroups()));
         catalog.all().stream().map(CatalogResource::providerGroup).forEach(reviewers::add);
         for (String group : reviewers) {
@@ -46,7 +47,13 @@ class EngineGrants {
             group(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }
         group("manager", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        group("manager", Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+        group(
+                "manager",
+                Resources.PROCESS_DEFINITION,
+                "*",
+                Permissions.READ,
+                Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE);
         group("manager", Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         group("manager", Resources.TASK, "*", Permissions.READ);
         group("manager", Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -56,7 +63,13 @@ class EngineGrants {
     }
 
     private void group(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0) {
+        if (authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                > 0) {
             return;
         }
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -65,7 +78,13 @@ class EngineGrants {
     }
 
     private void user(String userId, Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(resource).resourceId(resourceId).count() > 0) {
+        if (authorizations
+                        .createAuthorizationQuery()
+                        .userIdIn(userId)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                > 0) {
             return;
         }
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -28,7 +28,8 @@ class KeycloakSessionLogout implements LogoutHandler {
     private static final Logger log = LoggerFactory.getLogger(KeycloakSessionLogout.class);
 
     private final OAuth2AuthorizedClientService clients;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     KeycloakSessionLogout(OAuth2AuthorizedClientService clients) {
         this.clients = clients;
@@ -39,17 +40,23 @@ class KeycloakSessionLogout implements LogoutHandler {
         if (!(authentication instanceof OAuth2AuthenticationToken token)) {
             return;
         }
-        OAuth2AuthorizedClient client = clients.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(), token.getName());
+        OAuth2AuthorizedClient client =
+                clients.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(), token.getName());
         if (client == null || client.getRefreshToken() == null) {
             return;
         }
         ClientRegistration registration = client.getClientRegistration();
         String endSession = registration.getProviderDetails().getTokenUri().replace("/token", "/logout");
-        String form = "client_id=" + enc(registration.getClientId()) + "&client_secret=" + enc(registration.getClientSecret())
-                + "&refresh_token=" + enc(client.getRefreshToken().getTokenValue());
+        String form =
+                "client_id=" + enc(registration.getClientId()) + "&client_secret=" + enc(registration.getClientSecret())
+                        + "&refresh_token=" + enc(client.getRefreshToken().getTokenValue());
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(endSession)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(endSession))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() >= 300) {
                 log.warn("Keycloak 会话未能结束：HTTP {}", answer.statusCode());

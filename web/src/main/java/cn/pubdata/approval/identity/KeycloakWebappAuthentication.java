@@ -16,7 +16,8 @@ public class KeycloakWebappAuthentication extends ContainerBasedAuthenticationPr
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof OAuth2AuthenticationToken token) || !(token.getPrincipal() instanceof OidcUser user)) {
+        if (!(authentication instanceof OAuth2AuthenticationToken token)
+                || !(token.getPrincipal() instanceof OidcUser user)) {
             return AuthenticationResult.unsuccessful();
         }
         String userId = user.getPreferredUsername();

@@ -5,26 +5,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.operaton.bpm.engine.IdentityService;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.operaton.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -36,32 +36,52 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String[] REVIEWERS = {"authority-reviewer", "provider-reviewer", "security-reviewer", "expert",
-            "pricing-officer", "manager", "administrator"};
+    static final String[] REVIEWERS = {
+        "authority-reviewer",
+        "provider-reviewer",
+        "security-reviewer",
+        "expert",
+        "pricing-officer",
+        "manager",
+        "administrator"
+    };
 
     @Bean
     @Order(1)
     SecurityFilterChain apis(HttpSecurity http, IdentityService identity) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        return http
-                .securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
+        return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/announcements/**"),
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                path.matcher(HttpMethod.GET, "/api/announcements/**"),
                                 path.matcher(HttpMethod.GET, "/api/portal-config"),
                                 path.matcher(HttpMethod.GET, "/api/catalog/**"),
-                                path.matcher(HttpMethod.POST, "/api/applications/*/objections")).permitAll()
-                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/announcements")).hasRole("authority-reviewer")
-                        .requestMatchers(path.matcher(HttpMethod.PUT, "/api/calendar/**")).hasAnyRole("authority-reviewer", "administrator")
-                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/applications"),
+                                path.matcher(HttpMethod.POST, "/api/applications/*/objections"))
+                        .permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/announcements"))
+                        .hasRole("authority-reviewer")
+                        .requestMatchers(path.matcher(HttpMethod.PUT, "/api/calendar/**"))
+                        .hasAnyRole("authority-reviewer", "administrator")
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/applications"),
                                 path.matcher(HttpMethod.POST, "/api/applications/*/supplement"),
                                 path.matcher(HttpMethod.POST, "/api/applications/*/withdraw"),
-                                path.matcher(HttpMethod.POST, "/api/documents")).hasRole("operator")
-                        .requestMatchers(path.matcher("/api/tasks/**")).hasAnyRole(REVIEWERS)
-                        .requestMatchers(path.matcher("/engine-rest/**")).hasAnyRole("administrator", "manager",
-                                "authority-reviewer", "provider-reviewer", "security-reviewer", "expert", "pricing-officer")
-                        .anyRequest().authenticated())
+                                path.matcher(HttpMethod.POST, "/api/documents"))
+                        .hasRole("operator")
+                        .requestMatchers(path.matcher("/api/tasks/**"))
+                        .hasAnyRole(REVIEWERS)
+                        .requestMatchers(path.matcher("/engine-rest/**"))
+                        .hasAnyRole(
+                                "administrator",
+                                "manager",
+                                "authority-reviewer",
+                                "provider-reviewer",
+                                "security-reviewer",
+                                "expert",
+                                "pricing-officer")
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new KeycloakToken())))
                 .addFilterAfter(new EngineAuthentication(identity), AuthorizationFilter.class)
                 .build();
@@ -76,14 +96,16 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webapps(HttpSecurity http, OAuth2AuthorizedClientService clients) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        return http
-                .csrf(csrf -> csrf.disable())
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(path.matcher("/operaton/app/*/default/**"), path.matcher("/operaton/api/**")).authenticated()
-                        .anyRequest().permitAll())
+        return http.csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                path.matcher("/operaton/app/*/default/**"), path.matcher("/operaton/api/**"))
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .oauth2Login(Customizer.withDefaults())
                 // the webapps' own logout call (XHR) ends the application session and the Keycloak session
-                .logout(l -> l.logoutRequestMatcher(path.matcher(HttpMethod.POST, "/operaton/api/admin/auth/user/*/logout"))
+                .logout(l -> l.logoutRequestMatcher(
+                                path.matcher(HttpMethod.POST, "/operaton/api/admin/auth/user/*/logout"))
                         .addLogoutHandler(new KeycloakSessionLogout(clients))
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
                 .build();

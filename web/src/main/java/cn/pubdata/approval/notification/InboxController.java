@@ -4,9 +4,9 @@ import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.identity.CurrentUser;
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,7 +53,8 @@ class InboxController {
     }
 
     private List<String> inboxes() {
-        return user.isOperator() ? List.of(Notifications.operator(user.creditCode()))
+        return user.isOperator()
+                ? List.of(Notifications.operator(user.creditCode()))
                 : user.groups().stream().map(Notifications::group).toList();
     }
 }

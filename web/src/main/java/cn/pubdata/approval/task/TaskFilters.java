@@ -22,17 +22,30 @@ class TaskFilters {
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
-        create("本部门待办", -10, "我所在部门（候选组）的待办任务，按到期日排列",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc());
-        create("我的任务", -5, "我已认领的任务",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+        create(
+                "本部门待办",
+                -10,
+                "我所在部门（候选组）的待办任务，按到期日排列",
+                tasks.createTaskQuery()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .orderByDueDate()
+                        .asc());
+        create(
+                "我的任务",
+                -5,
+                "我已认领的任务",
+                tasks.createTaskQuery()
+                        .taskAssigneeExpression("${currentUser()}")
+                        .orderByDueDate()
+                        .asc());
     }
 
     private void create(String name, int priority, String description, org.operaton.bpm.engine.task.TaskQuery query) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        Filter filter = filters.newTaskFilter(name).setQuery(query)
+        Filter filter = filters.newTaskFilter(name)
+                .setQuery(query)
                 .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
         filters.saveFilter(filter);
     }

@@ -8,10 +8,10 @@ import java.util.stream.IntStream;
 /** A complete admission application as the portal sends it; tests change what they test. */
 public final class ApplicationBodies {
 
-    private ApplicationBodies() {
-    }
+    private ApplicationBodies() {}
 
-    public static Map<String, Object> complete(long announcementId, String creditCode, String companyName, long emergencyPlanId) {
+    public static Map<String, Object> complete(
+            long announcementId, String creditCode, String companyName, long emergencyPlanId) {
         Map<String, Object> body = new HashMap<>();
         body.put("announcementId", announcementId);
         body.put("creditCode", creditCode);
@@ -23,8 +23,11 @@ public final class ApplicationBodies {
         body.put("contactName", "钱七");
         body.put("contactPhone", "0798-8221234");
         body.put("contactEmail", "ops@example.cn");
-        body.put("planSections", IntStream.rangeClosed(1, 8)
-                .mapToObj(i -> Map.of("sectionNo", i, "content", PlanSections.label(i) + " 内容")).toList());
+        body.put(
+                "planSections",
+                IntStream.rangeClosed(1, 8)
+                        .mapToObj(i -> Map.of("sectionNo", i, "content", PlanSections.label(i) + " 内容"))
+                        .toList());
         body.put("resourceCodes", List.of("fgw-personal-credit"));
         body.put("documents", List.of(Map.of("documentId", emergencyPlanId, "kind", "EMERGENCY_PLAN")));
         return body;

@@ -18,8 +18,7 @@ public final class LocalKeycloak {
 
     private static Path root;
 
-    private LocalKeycloak() {
-    }
+    private LocalKeycloak() {}
 
     public static synchronized void ensureRunning() throws IOException, InterruptedException {
         if (root != null) {
@@ -30,12 +29,14 @@ public final class LocalKeycloak {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("infra/keycloak.sh not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "infra/keycloak.sh not found above " + Path.of("").toAbsolutePath());
         }
         Path repo = dir;
         boolean wasRunning = run(repo, "status") == 0;
         if (run(repo, "start") != 0) {
-            throw new IllegalStateException("infra/keycloak.sh start failed: its output above says why (a Keycloak of another checkout on the port, or see .run-data/keycloak.log)");
+            throw new IllegalStateException(
+                    "infra/keycloak.sh start failed: its output above says why (a Keycloak of another checkout on the port, or see .run-data/keycloak.log)");
         }
         if (!wasRunning) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -70,8 +71,11 @@ public final class LocalKeycloak {
     }
 
     private static int run(Path repo, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "infra/keycloak.sh", command).directory(repo.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder("bash", "infra/keycloak.sh", command)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("infra/keycloak.sh " + command + " did not finish in 10 minutes");

@@ -44,11 +44,20 @@ class TasklistSingleSignOnTest extends WebTest {
     private static final String APP = "http://localhost:18080";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired Announcements announcements;
-    @Autowired AdmissionSubmission submission;
-    @Autowired DocumentStore documents;
-    @Autowired TaskDecisions decisions;
-    @Autowired TaskService tasks;
+    @Autowired
+    Announcements announcements;
+
+    @Autowired
+    AdmissionSubmission submission;
+
+    @Autowired
+    DocumentStore documents;
+
+    @Autowired
+    TaskDecisions decisions;
+
+    @Autowired
+    TaskService tasks;
 
     @Test
     void aProviderReviewerSeesTheTaskOfTheirUnitAndNotAnotherUnits() throws Exception {
@@ -61,7 +70,8 @@ class TasklistSingleSignOnTest extends WebTest {
 
     @Test
     void cockpitIsForManagersOnly() throws Exception {
-        assertThat(get(login("manager"), "/operaton/app/cockpit/default/").statusCode()).isEqualTo(200);
+        assertThat(get(login("manager"), "/operaton/app/cockpit/default/").statusCode())
+                .isEqualTo(200);
         HttpResponse<String> refused = get(login("jtj"), "/operaton/app/cockpit/default/");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("无权访问");
@@ -70,29 +80,44 @@ class TasklistSingleSignOnTest extends WebTest {
     @Test
     void loggingOutOfTasklistEndsTheKeycloakSessionToo() throws Exception {
         HttpClient browser = login("authority");
-        HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(APP + "/operaton/api/admin/auth/user/default/logout"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> out = browser.send(
+                HttpRequest.newBuilder(URI.create(APP + "/operaton/api/admin/auth/user/default/logout"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(200);
         HttpResponse<String> again = get(browser, "/operaton/app/tasklist/default/");
-        assertThat(again.uri().toString()).as("asked for the password again, not logged straight back in")
+        assertThat(again.uri().toString())
+                .as("asked for the password again, not logged straight back in")
                 .startsWith(LocalKeycloak.REALM);
         assertThat(again.body()).contains("kc-form-login");
     }
 
     /** Walks the browser's way: the app sends us to Keycloak's login form, we post it, Keycloak sends us back. */
     private HttpClient login(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookies()).followRedirects(HttpClient.Redirect.ALWAYS).build();
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(APP + "/operaton/app/tasklist/default/")).build(),
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new LocalhostCookies())
+                .followRedirects(HttpClient.Redirect.ALWAYS)
+                .build();
+        HttpResponse<String> loginPage = browser.send(
+                HttpRequest.newBuilder(URI.create(APP + "/operaton/app/tasklist/default/"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
+        Matcher action = Pattern.compile(
+                        "id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
                 .matcher(loginPage.body());
         assertThat(action.find()).as("Keycloak's login form").isTrue();
         String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo&credentialId=";
-        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse<String> back = browser.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(back.uri().toString()).as(user + " lands back in Tasklist").startsWith(APP + "/operaton/app/tasklist/default/");
+        assertThat(back.uri().toString())
+                .as(user + " lands back in Tasklist")
+                .startsWith(APP + "/operaton/app/tasklist/default/");
         return browser;
     }
 
@@ -101,8 +126,13 @@ class TasklistSingleSignOnTest extends WebTest {
         @Override
         public void put(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
             Map<String, List<String>> plain = new java.util.HashMap<>();
-            headers.forEach((name, values) -> plain.put(name, name == null ? values
-                    : values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList()));
+            headers.forEach((name, values) -> plain.put(
+                    name,
+                    name == null
+                            ? values
+                            : values.stream()
+                                    .map(v -> v.replaceAll("(?i);\\s*Secure", ""))
+                                    .toList()));
             super.put(uri, plain);
         }
     }
@@ -118,22 +148,50 @@ class TasklistSingleSignOnTest extends WebTest {
     }
 
     private static HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(APP + path)).header("Accept", "application/json, text/html").build(),
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(APP + path))
+                        .header("Accept", "application/json, text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private String applicationInProviderReview() {
         LocalDate today = LocalDate.now(Clocks.BEIJING);
-        Announcement a = announcements.publish(new AnnouncementForm("jingdezhen", "单点登录测试通告", Announcement.Mode.WHOLE, "全市",
-                "条件", "标准", today, today.plusDays(10), List.of("fgw-personal-credit", "jtj-vehicles")));
+        Announcement a = announcements.publish(new AnnouncementForm(
+                "jingdezhen",
+                "单点登录测试通告",
+                Announcement.Mode.WHOLE,
+                "全市",
+                "条件",
+                "标准",
+                today,
+                today.plusDays(10),
+                List.of("fgw-personal-credit", "jtj-vehicles")));
         String code = "914403001922038216";
-        long doc = documents.store(code, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII)).id();
-        AdmissionApplication application = submission.submit(new ApplicationForm(a.getId(), code, "昌南数科有限公司", "甲", "乙", "丙",
-                "丁", "戊", "13800138000", "ops@changnan.example.cn",
-                IntStream.rangeClosed(1, 8).mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i))).toList(),
-                List.of("fgw-personal-credit", "jtj-vehicles"), List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN))));
+        long doc = documents
+                .store(code, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))
+                .id();
+        AdmissionApplication application = submission.submit(new ApplicationForm(
+                a.getId(),
+                code,
+                "昌南数科有限公司",
+                "甲",
+                "乙",
+                "丙",
+                "丁",
+                "戊",
+                "13800138000",
+                "ops@changnan.example.cn",
+                IntStream.rangeClosed(1, 8)
+                        .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
+                        .toList(),
+                List.of("fgw-personal-credit", "jtj-vehicles"),
+                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN))));
         String pid = application.getProcessInstanceId();
-        decisions.decide(tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(), "authority", Set.of("authority-reviewer"),
+        decisions.decide(
+                tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(),
+                "authority",
+                Set.of("authority-reviewer"),
                 Map.of("completenessDecision", "approve"));
         return pid;
     }

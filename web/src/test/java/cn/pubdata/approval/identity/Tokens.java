@@ -16,8 +16,7 @@ public final class Tokens {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String of(String user) {
         return CACHE.computeIfAbsent(user, Tokens::fetch);
@@ -25,15 +24,21 @@ public final class Tokens {
 
     private static String fetch(String user) {
         try {
-            String form = "client_id=approval-portal&grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&password=demo";
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(LocalKeycloak.REALM + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            String form = "client_id=approval-portal&grant_type=password&username="
+                    + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(LocalKeycloak.REALM + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException(user + ": " + answer.body());
             }
-            return new ObjectMapper().readTree(answer.body()).path("access_token").asText();
+            return new ObjectMapper()
+                    .readTree(answer.body())
+                    .path("access_token")
+                    .asText();
         } catch (Exception e) {
             throw new IllegalStateException("no token for " + user, e);
         }

@@ -28,42 +28,76 @@ class PortalBrowserTest extends WebTest {
     private static final Path FRONTEND = Path.of("src/main/frontend").toAbsolutePath();
     private static final Path OUT = Path.of("target/e2e").toAbsolutePath();
 
-    @Autowired TaskDecisions decisions;
-    @Autowired TaskService tasks;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TaskDecisions decisions;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anOperatorAppliesThroughThePortalAndSeesTheReviewersDecision() throws Exception {
-        assertThat(run(FRONTEND.getParent().getParent().getParent().getParent(), "bash", "infra/chromium.sh").exit())
-                .as("Debian's Chromium is there or can be installed").isZero();
+        assertThat(run(FRONTEND.getParent().getParent().getParent().getParent(), "bash", "infra/chromium.sh")
+                        .exit())
+                .as("Debian's Chromium is there or can be installed")
+                .isZero();
         Files.createDirectories(OUT);
         Path pdf = OUT.resolve("应急预案.pdf");
         Files.writeString(pdf, "%PDF-1.4\n% 应急预案\n%%EOF\n", StandardCharsets.UTF_8);
 
-        Result apply = run(FRONTEND, node(), "e2e/portal.e2e.mjs", "apply", "http://localhost:18080", OUT.toString(), pdf.toString());
+        Result apply = run(
+                FRONTEND,
+                node(),
+                "e2e/portal.e2e.mjs",
+                "apply",
+                "http://localhost:18080",
+                OUT.toString(),
+                pdf.toString());
         assertThat(apply.exit()).as(apply.output()).isZero();
         Matcher id = Pattern.compile("APPLICATION (\\d+)").matcher(apply.output());
         assertThat(id.find()).as(apply.output()).isTrue();
         long applicationId = Long.parseLong(id.group(1));
-        assertThat(jdbc.sql("select credit_code from approval.admission_application where id = ?").param(1, applicationId)
-                .query(String.class).single()).isEqualTo("91330100716105852F");
+        assertThat(jdbc.sql("select credit_code from approval.admission_application where id = ?")
+                        .param(1, applicationId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("91330100716105852F");
 
-        String pid = jdbc.sql("select process_instance_id from approval.admission_application where id = ?").param(1, applicationId)
-                .query(String.class).single();
-        decisions.decide(tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(), "authority", Set.of("authority-reviewer"),
+        String pid = jdbc.sql("select process_instance_id from approval.admission_application where id = ?")
+                .param(1, applicationId)
+                .query(String.class)
+                .single();
+        decisions.decide(
+                tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(),
+                "authority",
+                Set.of("authority-reviewer"),
                 Map.of("completenessDecision", "supplement", "completenessReason", "请补充应急预案的处置流程"));
 
-        Result follow = run(FRONTEND, node(), "e2e/portal.e2e.mjs", "follow", "http://localhost:18080", OUT.toString(), String.valueOf(applicationId));
+        Result follow = run(
+                FRONTEND,
+                node(),
+                "e2e/portal.e2e.mjs",
+                "follow",
+                "http://localhost:18080",
+                OUT.toString(),
+                String.valueOf(applicationId));
         assertThat(follow.exit()).as(follow.output()).isZero();
         assertThat(OUT.resolve("5-timeline-moved-supplement-requested.png")).exists();
-        assertThat(jdbc.sql("select count(*) from approval.timeline_event where application_id = ? and title = '提交补正材料'")
-                .param(1, applicationId).query(Integer.class).single()).as("the supplement reached the process").isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from approval.timeline_event where application_id = ? and title = '提交补正材料'")
+                        .param(1, applicationId)
+                        .query(Integer.class)
+                        .single())
+                .as("the supplement reached the process")
+                .isEqualTo(1);
         assertThat(tasks.createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey())
-                .as("back at the completeness check").isEqualTo("UserTask_CheckCompleteness");
+                .as("back at the completeness check")
+                .isEqualTo("UserTask_CheckCompleteness");
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     /** The Node the build installed for the portal (frontend-maven-plugin). */
     private static String node() {
@@ -71,7 +105,10 @@ class PortalBrowserTest extends WebTest {
     }
 
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();

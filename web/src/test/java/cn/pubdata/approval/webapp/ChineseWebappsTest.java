@@ -10,7 +10,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 /** Tasklist and the welcome page offer Chinese first: the application's own locale files and settings are served. */
 class ChineseWebappsTest extends WebTest {
 
-    @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void tasklistServesChineseLabelsAndPrefersChinese() {
@@ -23,16 +24,20 @@ class ChineseWebappsTest extends WebTest {
     @Test
     void everyWebappSendsItsLoginRouteThroughKeycloak() {
         for (String app : java.util.List.of("tasklist", "welcome", "cockpit", "admin")) {
-            assertThat(http.getForObject("/operaton/app/" + app + "/scripts/config.js", String.class)).as(app)
+            assertThat(http.getForObject("/operaton/app/" + app + "/scripts/config.js", String.class))
+                    .as(app)
                     .contains("customScripts: ['sso-login']");
-            assertThat(http.getForObject("/operaton/app/" + app + "/sso-login.js", String.class)).as(app)
+            assertThat(http.getForObject("/operaton/app/" + app + "/sso-login.js", String.class))
+                    .as(app)
                     .contains("#/login", "window.location.replace");
         }
     }
 
     @Test
     void welcomePageServesChineseLabelsAndPrefersChinese() {
-        assertThat(http.getForObject("/operaton/app/welcome/locales/zh.json", String.class)).contains("\"TASKLIST\": \"审查待办\"");
-        assertThat(http.getForObject("/operaton/app/welcome/scripts/config.js", String.class)).contains("fallbackLocale: 'zh'");
+        assertThat(http.getForObject("/operaton/app/welcome/locales/zh.json", String.class))
+                .contains("\"TASKLIST\": \"审查待办\"");
+        assertThat(http.getForObject("/operaton/app/welcome/scripts/config.js", String.class))
+                .contains("fallbackLocale: 'zh'");
     }
 }

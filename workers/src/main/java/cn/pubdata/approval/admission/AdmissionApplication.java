@@ -14,23 +14,26 @@ import org.springframework.data.relational.core.mapping.Table;
 public class AdmissionApplication {
 
     @Table(schema = "approval", name = "application_plan_section")
-    public record PlanSection(int sectionNo, String content) {
-    }
+    public record PlanSection(int sectionNo, String content) {}
 
     @Table(schema = "approval", name = "application_resource")
-    public record RequestedResource(String resourceCode) {
-    }
+    public record RequestedResource(String resourceCode) {}
 
     @Table(schema = "approval", name = "application_document")
-    public record AttachedDocument(long documentId, DocumentKind kind) {
-    }
+    public record AttachedDocument(long documentId, DocumentKind kind) {}
 
-    public enum DocumentKind { EMERGENCY_PLAN, QUALIFICATION, ANNEX }
+    public enum DocumentKind {
+        EMERGENCY_PLAN,
+        QUALIFICATION,
+        ANNEX
+    }
 
     @Id
     private Long id;
+
     @Version
     private Integer version;
+
     private Long announcementId;
     private String jurisdiction;
     private String creditCode;
@@ -47,15 +50,17 @@ public class AdmissionApplication {
     private String processInstanceId;
     private Instant submittedAt;
     private Instant closedAt;
+
     @MappedCollection(idColumn = "admission_application_id")
     private Set<PlanSection> sections;
+
     @MappedCollection(idColumn = "admission_application_id")
     private Set<RequestedResource> resources;
+
     @MappedCollection(idColumn = "admission_application_id")
     private Set<AttachedDocument> documents;
 
-    AdmissionApplication() {
-    }
+    AdmissionApplication() {}
 
     AdmissionApplication(Announcement announcement, ApplicationForm form, Instant now) {
         this.announcementId = announcement.getId();
@@ -77,10 +82,15 @@ public class AdmissionApplication {
         this.contactPhone = form.contactPhone().trim();
         this.contactEmail = form.contactEmail().trim();
         this.sections = new java.util.HashSet<>(form.planSections().stream()
-                .map(s -> new PlanSection(s.sectionNo(), s.content().trim())).toList());
-        this.resources = new java.util.HashSet<>(form.resourceCodes().stream().distinct().map(RequestedResource::new).toList());
+                .map(s -> new PlanSection(s.sectionNo(), s.content().trim()))
+                .toList());
+        this.resources = new java.util.HashSet<>(form.resourceCodes().stream()
+                .distinct()
+                .map(RequestedResource::new)
+                .toList());
         this.documents = new java.util.HashSet<>(form.documents().stream()
-                .map(d -> new AttachedDocument(d.documentId(), d.kind())).toList());
+                .map(d -> new AttachedDocument(d.documentId(), d.kind()))
+                .toList());
     }
 
     void startedAs(String processInstanceId) {
@@ -99,7 +109,9 @@ public class AdmissionApplication {
     }
 
     public List<PlanSection> sectionsInOrder() {
-        return sections.stream().sorted(Comparator.comparingInt(PlanSection::sectionNo)).toList();
+        return sections.stream()
+                .sorted(Comparator.comparingInt(PlanSection::sectionNo))
+                .toList();
     }
 
     public List<String> resourceCodes() {
@@ -110,22 +122,75 @@ public class AdmissionApplication {
         return documents.stream().anyMatch(d -> d.kind() == DocumentKind.EMERGENCY_PLAN);
     }
 
-    public Long getId() { return id; }
-    public Long getAnnouncementId() { return announcementId; }
-    public String getJurisdiction() { return jurisdiction; }
-    public String getCreditCode() { return creditCode; }
-    public String getCompanyName() { return companyName; }
-    public String getLegalRepresentative() { return legalRepresentative; }
-    public String getPrincipal() { return principal; }
-    public String getBusinessLead() { return businessLead; }
-    public String getSecurityLead() { return securityLead; }
-    public String getContactName() { return contactName; }
-    public String getContactPhone() { return contactPhone; }
-    public String getContactEmail() { return contactEmail; }
-    public ApplicationStatus getStatus() { return status; }
-    public String getOutcomeReason() { return outcomeReason; }
-    public String getProcessInstanceId() { return processInstanceId; }
-    public Instant getSubmittedAt() { return submittedAt; }
-    public Instant getClosedAt() { return closedAt; }
-    public Set<AttachedDocument> getDocuments() { return documents; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getAnnouncementId() {
+        return announcementId;
+    }
+
+    public String getJurisdiction() {
+        return jurisdiction;
+    }
+
+    public String getCreditCode() {
+        return creditCode;
+    }
+
+    public String getCompanyName() {
+        return companyName;
+    }
+
+    public String getLegalRepresentative() {
+        return legalRepresentative;
+    }
+
+    public String getPrincipal() {
+        return principal;
+    }
+
+    public String getBusinessLead() {
+        return businessLead;
+    }
+
+    public String getSecurityLead() {
+        return securityLead;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public ApplicationStatus getStatus() {
+        return status;
+    }
+
+    public String getOutcomeReason() {
+        return outcomeReason;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Set<AttachedDocument> getDocuments() {
+        return documents;
+    }
 }

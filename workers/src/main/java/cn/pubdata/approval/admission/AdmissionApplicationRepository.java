@@ -7,5 +7,6 @@ public interface AdmissionApplicationRepository extends ListCrudRepository<Admis
 
     List<AdmissionApplication> findByCreditCodeOrderBySubmittedAtDesc(String creditCode);
 
-    boolean existsByAnnouncementIdAndCreditCodeAndStatus(Long announcementId, String creditCode, ApplicationStatus status);
+    boolean existsByAnnouncementIdAndCreditCodeAndStatus(
+            Long announcementId, String creditCode, ApplicationStatus status);
 }

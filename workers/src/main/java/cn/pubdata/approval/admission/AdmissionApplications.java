@@ -31,8 +31,14 @@ public class AdmissionApplications {
     private final Validation validation;
     private final Clock clock;
 
-    public AdmissionApplications(AdmissionApplicationRepository repository, Announcements announcements,
-            CatalogResources catalog, DocumentStore documents, Timeline timeline, Validation validation, Clock clock) {
+    public AdmissionApplications(
+            AdmissionApplicationRepository repository,
+            Announcements announcements,
+            CatalogResources catalog,
+            DocumentStore documents,
+            Timeline timeline,
+            Validation validation,
+            Clock clock) {
         this.repository = repository;
         this.announcements = announcements;
         this.catalog = catalog;
@@ -49,15 +55,23 @@ public class AdmissionApplications {
         Announcement announcement = announcements.get(form.announcementId());
         LocalDate today = LocalDate.now(clock.withZone(Clocks.BEIJING));
         if (!announcement.accepts(today)) {
-            throw Problem.invalid("announcementId", "「" + announcement.getTitle() + "」的受理期为 " + announcement.getOpensOn()
-                    + " 至 " + announcement.getDeadline() + "，今天（" + today + "）不在受理期内，不予受理（ADM-02）");
+            throw Problem.invalid(
+                    "announcementId",
+                    "「" + announcement.getTitle() + "」的受理期为 " + announcement.getOpensOn() + " 至 "
+                            + announcement.getDeadline() + "，今天（" + today + "）不在受理期内，不予受理（ADM-02）");
         }
         checkMaterials(form, announcement);
-        if (repository.existsByAnnouncementIdAndCreditCodeAndStatus(announcement.getId(), form.creditCode(), ApplicationStatus.IN_REVIEW)) {
+        if (repository.existsByAnnouncementIdAndCreditCodeAndStatus(
+                announcement.getId(), form.creditCode(), ApplicationStatus.IN_REVIEW)) {
             throw Problem.conflict("该单位已就「" + announcement.getTitle() + "」提交过申请，正在审查中；如需修改，请在退回补正时提交");
         }
-        AdmissionApplication application = repository.save(new AdmissionApplication(announcement, form, clock.instant()));
-        timeline.record(application.getId(), "提交准入申请", "申报「" + announcement.getTitle() + "」", application.getCompanyName(),
+        AdmissionApplication application =
+                repository.save(new AdmissionApplication(announcement, form, clock.instant()));
+        timeline.record(
+                application.getId(),
+                "提交准入申请",
+                "申报「" + announcement.getTitle() + "」",
+                application.getCompanyName(),
                 "submitted:" + application.getId());
         return application;
     }
@@ -73,7 +87,8 @@ public class AdmissionApplications {
     public AdmissionApplication supplement(long id, ApplicationForm form) {
         validation.check(form, "补正材料不完整，请按提示补充");
         AdmissionApplication application = get(id);
-        if (!application.getCreditCode().equals(form.creditCode()) || !application.getAnnouncementId().equals(form.announcementId())) {
+        if (!application.getCreditCode().equals(form.creditCode())
+                || !application.getAnnouncementId().equals(form.announcementId())) {
             throw Problem.invalid("creditCode", "补正材料须由原申请单位就原通告提交");
         }
         if (application.getStatus() != ApplicationStatus.IN_REVIEW) {
@@ -108,17 +123,28 @@ public class AdmissionApplications {
         Announcement announcement = announcements.get(application.getAnnouncementId());
         List<CatalogResource> resources = catalog.findAll(application.resourceCodes());
         String resourceText = resources.stream()
-                .collect(Collectors.groupingBy(CatalogResource::providerName, java.util.LinkedHashMap::new,
+                .collect(Collectors.groupingBy(
+                        CatalogResource::providerName,
+                        java.util.LinkedHashMap::new,
                         Collectors.mapping(CatalogResource::name, Collectors.joining("、"))))
-                .entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("\n"));
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "：" + e.getValue())
+                .collect(Collectors.joining("\n"));
         String plan = application.sectionsInOrder().stream()
                 .map(s -> PlanSections.label(s.sectionNo()) + "\n" + excerpt(s.content(), 280))
                 .collect(Collectors.joining("\n\n"));
-        List<StoredDocument> docs = documents.findAll(application.getDocuments().stream().map(AdmissionApplication.AttachedDocument::documentId).toList());
+        List<StoredDocument> docs = documents.findAll(application.getDocuments().stream()
+                .map(AdmissionApplication.AttachedDocument::documentId)
+                .toList());
         Map<Long, DocumentKind> kinds = application.getDocuments().stream()
-                .collect(Collectors.toMap(AdmissionApplication.AttachedDocument::documentId, AdmissionApplication.AttachedDocument::kind));
-        String docText = docs.stream().map(d -> kindLabel(kinds.get(d.id())) + "：" + d.fileName() + "（"
-                + Math.max(1, d.sizeBytes() / 1024) + " KB，SHA-256 " + d.sha256() + "）").collect(Collectors.joining("\n"));
+                .collect(Collectors.toMap(
+                        AdmissionApplication.AttachedDocument::documentId,
+                        AdmissionApplication.AttachedDocument::kind));
+        String docText = docs.stream()
+                .map(d -> kindLabel(kinds.get(d.id())) + "：" + d.fileName() + "（" + Math.max(1, d.sizeBytes() / 1024)
+                        + " KB，SHA-256 " + d.sha256() + "）")
+                .collect(Collectors.joining("\n"));
         return Map.ofEntries(
                 Map.entry("applicationId", application.getId()),
                 Map.entry("jurisdiction", application.getJurisdiction()),
@@ -126,10 +152,12 @@ public class AdmissionApplications {
                 Map.entry("companyName", application.getCompanyName()),
                 Map.entry("announcementTitle", announcement.getTitle()),
                 Map.entry("authorizationScope", announcement.getScope()),
-                Map.entry("operatorPeople", "法定代表人：" + application.getLegalRepresentative() + "；运营主要负责人（第一责任人）："
-                        + application.getPrincipal() + "；业务负责人：" + application.getBusinessLead() + "；安全负责人："
-                        + application.getSecurityLead() + "；联系人：" + application.getContactName() + " "
-                        + application.getContactPhone() + " " + application.getContactEmail()),
+                Map.entry(
+                        "operatorPeople",
+                        "法定代表人：" + application.getLegalRepresentative() + "；运营主要负责人（第一责任人）："
+                                + application.getPrincipal() + "；业务负责人：" + application.getBusinessLead() + "；安全负责人："
+                                + application.getSecurityLead() + "；联系人：" + application.getContactName() + " "
+                                + application.getContactPhone() + " " + application.getContactEmail()),
                 Map.entry("requestedResources", limit(resourceText)),
                 Map.entry("planSummary", limit(plan)),
                 Map.entry("documentList", limit(docText)));

@@ -51,7 +51,11 @@ class AdmissionNoticeHandler implements ExternalTaskHandler {
             }
             default -> throw new IllegalStateException("未知的通知模板 " + template);
         }
-        notifications.send(Notifications.operator(application.getCreditCode()), task.dedupeKey("operator"), title, body,
+        notifications.send(
+                Notifications.operator(application.getCreditCode()),
+                task.dedupeKey("operator"),
+                title,
+                body,
                 application.getContactEmail());
         return Map.of();
     }

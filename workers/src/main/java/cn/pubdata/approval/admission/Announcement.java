@@ -11,14 +11,18 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table(schema = "approval", name = "announcement")
 public class Announcement {
 
-    public enum Mode { WHOLE, DOMAIN, INDIVIDUAL }
+    public enum Mode {
+        WHOLE,
+        DOMAIN,
+        INDIVIDUAL
+    }
 
     @Table(schema = "approval", name = "announcement_resource")
-    public record ScopeResource(String resourceCode) {
-    }
+    public record ScopeResource(String resourceCode) {}
 
     @Id
     private Long id;
+
     private String jurisdiction;
     private String title;
     private Mode authorizationMode;
@@ -28,14 +32,23 @@ public class Announcement {
     private LocalDate opensOn;
     private LocalDate deadline;
     private Instant publishedAt;
+
     @MappedCollection(idColumn = "announcement_id")
     private Set<ScopeResource> resources;
 
-    Announcement() {
-    }
+    Announcement() {}
 
-    Announcement(String jurisdiction, String title, Mode mode, String scope, String conditions, String criteria,
-            LocalDate opensOn, LocalDate deadline, Instant publishedAt, Set<ScopeResource> resources) {
+    Announcement(
+            String jurisdiction,
+            String title,
+            Mode mode,
+            String scope,
+            String conditions,
+            String criteria,
+            LocalDate opensOn,
+            LocalDate deadline,
+            Instant publishedAt,
+            Set<ScopeResource> resources) {
         this.jurisdiction = jurisdiction;
         this.title = title;
         this.authorizationMode = mode;
@@ -57,15 +70,47 @@ public class Announcement {
         return resources.stream().anyMatch(r -> r.resourceCode().equals(resourceCode));
     }
 
-    public Long getId() { return id; }
-    public String getJurisdiction() { return jurisdiction; }
-    public String getTitle() { return title; }
-    public Mode getAuthorizationMode() { return authorizationMode; }
-    public String getScope() { return scope; }
-    public String getConditions() { return conditions; }
-    public String getCriteria() { return criteria; }
-    public LocalDate getOpensOn() { return opensOn; }
-    public LocalDate getDeadline() { return deadline; }
-    public Instant getPublishedAt() { return publishedAt; }
-    public Set<ScopeResource> getResources() { return resources; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getJurisdiction() {
+        return jurisdiction;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Mode getAuthorizationMode() {
+        return authorizationMode;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public String getConditions() {
+        return conditions;
+    }
+
+    public String getCriteria() {
+        return criteria;
+    }
+
+    public LocalDate getOpensOn() {
+        return opensOn;
+    }
+
+    public LocalDate getDeadline() {
+        return deadline;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Set<ScopeResource> getResources() {
+        return resources;
+    }
 }

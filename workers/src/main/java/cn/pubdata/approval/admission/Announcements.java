@@ -24,8 +24,12 @@ public class Announcements {
     private final Validation validation;
     private final Clock clock;
 
-    public Announcements(AnnouncementRepository repository, CatalogResources catalog, PolicyProfiles profiles,
-            Validation validation, Clock clock) {
+    public Announcements(
+            AnnouncementRepository repository,
+            CatalogResources catalog,
+            PolicyProfiles profiles,
+            Validation validation,
+            Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
         this.profiles = profiles;
@@ -41,7 +45,8 @@ public class Announcements {
         }
         List<Problem.FieldError> errors = new ArrayList<>(validation.errors(form));
         if (form.jurisdiction() != null && !form.jurisdiction().isBlank() && !profiles.exists(form.jurisdiction())) {
-            errors.add(new Problem.FieldError("jurisdiction", "未知的辖区 '" + form.jurisdiction() + "'，可选：" + String.join("、", profiles.codes())));
+            errors.add(new Problem.FieldError(
+                    "jurisdiction", "未知的辖区 '" + form.jurisdiction() + "'，可选：" + String.join("、", profiles.codes())));
         }
         if (form.deadline() != null && form.opensOn() != null && form.deadline().isBefore(form.opensOn())) {
             errors.add(new Problem.FieldError("deadline", "申报截止日期不能早于受理开始日期"));
@@ -49,7 +54,8 @@ public class Announcements {
         if (form.deadline() != null && form.deadline().isBefore(LocalDate.now(clock.withZone(Clocks.BEIJING)))) {
             errors.add(new Problem.FieldError("deadline", "申报截止日期已过，无法发布"));
         }
-        for (String code : form.resourceCodes() == null ? List.<String>of() : new LinkedHashSet<>(form.resourceCodes())) {
+        for (String code :
+                form.resourceCodes() == null ? List.<String>of() : new LinkedHashSet<>(form.resourceCodes())) {
             CatalogResource r = catalog.find(code).orElse(null);
             if (r == null) {
                 errors.add(new Problem.FieldError("resourceCodes", "目录中没有数据资源 '" + code + "'"));
@@ -60,10 +66,20 @@ public class Announcements {
         if (!errors.isEmpty()) {
             throw Problem.invalid("通告内容有误，请按提示修改", errors);
         }
-        return repository.save(new Announcement(form.jurisdiction(), form.title().trim(), form.authorizationMode(),
-                form.scope().trim(), form.conditions().trim(), form.criteria().trim(), form.opensOn(), form.deadline(),
+        return repository.save(new Announcement(
+                form.jurisdiction(),
+                form.title().trim(),
+                form.authorizationMode(),
+                form.scope().trim(),
+                form.conditions().trim(),
+                form.criteria().trim(),
+                form.opensOn(),
+                form.deadline(),
                 clock.instant(),
-                form.resourceCodes().stream().distinct().map(Announcement.ScopeResource::new).collect(Collectors.toSet())));
+                form.resourceCodes().stream()
+                        .distinct()
+                        .map(Announcement.ScopeResource::new)
+                        .collect(Collectors.toSet())));
     }
 
     public Announcement get(long id) {

@@ -23,8 +23,12 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
     private final CatalogResources catalog;
     private final PolicyProfiles profiles;
 
-    CloseAdmissionHandler(AdmissionApplications applications, Timeline timeline, Notifications notifications,
-            CatalogResources catalog, PolicyProfiles profiles) {
+    CloseAdmissionHandler(
+            AdmissionApplications applications,
+            Timeline timeline,
+            Notifications notifications,
+            CatalogResources catalog,
+            PolicyProfiles profiles) {
         this.applications = applications;
         this.timeline = timeline;
         this.notifications = notifications;
@@ -48,17 +52,25 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
         applications.close(id, outcome, reason);
         AdmissionApplication application = applications.get(id);
         String title = "【" + outcome.label() + "】" + task.string("announcementTitle");
-        String body = application.getCompanyName() + "：\n\n" + switch (outcome) {
-            case ADMITTED -> "您已获准入，成为授权运营单位。平台使用权限已开通，授权范围：" + task.string("authorizationScope")
-                    + "\n协议编号：" + task.stringOr("agreementNo", "") + "，协议期限至 " + task.stringOr("agreementEndsOn", "") + "。";
-            case REJECTED -> "您的准入申请未获通过。\n原因：" + reason;
-            case WITHDRAWN -> "您的准入申请已撤回。\n说明：" + reason;
-            case EXPIRED -> "您未在规定期限内提交补正材料，申请已终止。\n" + reason;
-            case OBJECTION_UPHELD -> "公示期内收到的异议经核查成立，申请终止。\n原因：" + reason;
-            case IN_REVIEW -> throw new IllegalStateException("IN_REVIEW is no outcome");
-        };
-        timeline.record(id, "申请结束：" + outcome.label(), reason.isEmpty() ? null : reason, "系统", task.dedupeKey("timeline"));
-        notifications.send(Notifications.operator(application.getCreditCode()), task.dedupeKey("operator"), title, body,
+        String body = application.getCompanyName() + "：\n\n"
+                + switch (outcome) {
+                    case ADMITTED ->
+                        "您已获准入，成为授权运营单位。平台使用权限已开通，授权范围：" + task.string("authorizationScope") + "\n协议编号："
+                                + task.stringOr("agreementNo", "") + "，协议期限至 " + task.stringOr("agreementEndsOn", "")
+                                + "。";
+                    case REJECTED -> "您的准入申请未获通过。\n原因：" + reason;
+                    case WITHDRAWN -> "您的准入申请已撤回。\n说明：" + reason;
+                    case EXPIRED -> "您未在规定期限内提交补正材料，申请已终止。\n" + reason;
+                    case OBJECTION_UPHELD -> "公示期内收到的异议经核查成立，申请终止。\n原因：" + reason;
+                    case IN_REVIEW -> throw new IllegalStateException("IN_REVIEW is no outcome");
+                };
+        timeline.record(
+                id, "申请结束：" + outcome.label(), reason.isEmpty() ? null : reason, "系统", task.dedupeKey("timeline"));
+        notifications.send(
+                Notifications.operator(application.getCreditCode()),
+                task.dedupeKey("operator"),
+                title,
+                body,
                 application.getContactEmail());
         if (outcome == ApplicationStatus.ADMITTED) {
             Set<String> parties = new LinkedHashSet<>();
@@ -70,8 +82,12 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
                     + profiles.of(application.getJurisdiction()).name() + "授权运营单位。\n授权范围："
                     + task.string("authorizationScope") + "\n协议期限至 " + task.stringOr("agreementEndsOn", "") + "。";
             for (String group : parties) {
-                notifications.send(Notifications.group(group), task.dedupeKey(group), "【准入】" + application.getCompanyName(),
-                        partyBody, null);
+                notifications.send(
+                        Notifications.group(group),
+                        task.dedupeKey(group),
+                        "【准入】" + application.getCompanyName(),
+                        partyBody,
+                        null);
             }
         }
         return Map.of();

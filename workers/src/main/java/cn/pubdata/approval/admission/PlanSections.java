@@ -5,18 +5,10 @@ import java.util.List;
 /** The eight sections of the operation plan, template 000 (运营方案模板; ADM-04). */
 public final class PlanSections {
 
-    public static final List<String> TITLES = List.of(
-            "申请单位基本情况",
-            "授权运营工作目标",
-            "管理体系构建",
-            "公共数据资源运营场景",
-            "技术支撑能力建设",
-            "公共数据资源运营规划",
-            "保障支撑措施",
-            "附件");
+    public static final List<String> TITLES =
+            List.of("申请单位基本情况", "授权运营工作目标", "管理体系构建", "公共数据资源运营场景", "技术支撑能力建设", "公共数据资源运营规划", "保障支撑措施", "附件");
 
-    private PlanSections() {
-    }
+    private PlanSections() {}
 
     /** "（一）申请单位基本情况" for section 1. */
     public static String label(int sectionNo) {

@@ -22,15 +22,24 @@ public class Timeline {
         jdbc.sql("""
                 insert into approval.timeline_event (application_id, at, title, detail, actor, dedupe_key)
                 values (:app, :at, :title, :detail, :actor, :key) on conflict (dedupe_key) do nothing""")
-                .param("app", applicationId).param("at", Timestamp.from(clock.instant())).param("title", title)
-                .param("detail", detail).param("actor", actor).param("key", dedupeKey).update();
+                .param("app", applicationId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("title", title)
+                .param("detail", detail)
+                .param("actor", actor)
+                .param("key", dedupeKey)
+                .update();
     }
 
     public List<TimelineEntry> of(long applicationId) {
-        return jdbc.sql("select at, title, detail, actor from approval.timeline_event where application_id = :app order by at, id")
+        return jdbc.sql(
+                        "select at, title, detail, actor from approval.timeline_event where application_id = :app order by at, id")
                 .param("app", applicationId)
-                .query((rs, n) -> new TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("title"),
-                        rs.getString("detail"), rs.getString("actor")))
+                .query((rs, n) -> new TimelineEntry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("title"),
+                        rs.getString("detail"),
+                        rs.getString("actor")))
                 .list();
     }
 }

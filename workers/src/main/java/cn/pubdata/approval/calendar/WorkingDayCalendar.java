@@ -83,14 +83,19 @@ public class WorkingDayCalendar {
     }
 
     public List<Integer> yearsEntered() {
-        return jdbc.sql("select year from approval.calendar_year order by year").query(Integer.class).list();
+        return jdbc.sql("select year from approval.calendar_year order by year")
+                .query(Integer.class)
+                .list();
     }
 
     public List<CalendarDay> daysOf(int year) {
-        return jdbc.sql("select day, kind, note from approval.calendar_day where extract(year from day) = :year order by day")
+        return jdbc.sql(
+                        "select day, kind, note from approval.calendar_day where extract(year from day) = :year order by day")
                 .param("year", year)
-                .query((rs, n) -> new CalendarDay(rs.getObject("day", LocalDate.class),
-                        CalendarDay.Kind.valueOf(rs.getString("kind")), rs.getString("note")))
+                .query((rs, n) -> new CalendarDay(
+                        rs.getObject("day", LocalDate.class),
+                        CalendarDay.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("note")))
                 .list();
     }
 
@@ -107,19 +112,23 @@ public class WorkingDayCalendar {
             if (d.day() == null || d.day().getYear() != year) {
                 throw Problem.invalid("days", "日期 " + d.day() + " 不属于 " + year + " 年");
             }
-            boolean weekend = d.day().getDayOfWeek() == DayOfWeek.SATURDAY || d.day().getDayOfWeek() == DayOfWeek.SUNDAY;
+            boolean weekend =
+                    d.day().getDayOfWeek() == DayOfWeek.SATURDAY || d.day().getDayOfWeek() == DayOfWeek.SUNDAY;
             if (d.kind() == CalendarDay.Kind.WORK && !weekend) {
                 throw Problem.invalid("days", d.day() + " 是工作日，无需登记为调休上班日");
             }
         }
-        jdbc.sql("delete from approval.calendar_day where extract(year from day) = :year").param("year", year).update();
+        jdbc.sql("delete from approval.calendar_day where extract(year from day) = :year")
+                .param("year", year)
+                .update();
         jdbc.sql("""
                 insert into approval.calendar_year (year, notice) values (:year, :notice)
-                on conflict (year) do update set notice = excluded.notice, entered_at = now()""")
-                .param("year", year).param("notice", notice).update();
+                on conflict (year) do update set notice = excluded.notice, entered_at = now()""").param("year", year).param("notice", notice).update();
         for (CalendarDay d : days) {
             jdbc.sql("insert into approval.calendar_day (day, kind, note) values (:day, :kind, :note)")
-                    .param("day", d.day()).param("kind", d.kind().name()).param("note", d.note() == null ? "" : d.note())
+                    .param("day", d.day())
+                    .param("kind", d.kind().name())
+                    .param("note", d.note() == null ? "" : d.note())
                     .update();
         }
     }
@@ -136,7 +145,8 @@ public class WorkingDayCalendar {
     private Map<LocalDate, Boolean> overrides(LocalDate from, LocalDate to) {
         Map<LocalDate, Boolean> map = new HashMap<>();
         jdbc.sql("select day, kind from approval.calendar_day where day between :from and :to")
-                .param("from", from).param("to", to)
+                .param("from", from)
+                .param("to", to)
                 .query(rs -> {
                     map.put(rs.getObject("day", LocalDate.class), "WORK".equals(rs.getString("kind")));
                 });

@@ -18,16 +18,29 @@ public class Agreements {
     }
 
     /** Records the agreement of an application once; a repeated call returns the one already recorded. */
-    public Agreement record(long applicationId, String agreementNo, String jurisdiction, String creditCode, String scope,
-            LocalDate signedOn, int trialMonths, int termMonths, Instant now) {
+    public Agreement record(
+            long applicationId,
+            String agreementNo,
+            String jurisdiction,
+            String creditCode,
+            String scope,
+            LocalDate signedOn,
+            int trialMonths,
+            int termMonths,
+            Instant now) {
         jdbc.sql("""
                 insert into approval.agreement (application_id, agreement_no, jurisdiction, credit_code, scope, signed_on,
                     trial_months, term_months, starts_on, ends_on, recorded_at)
                 values (:app, :no, :jur, :code, :scope, :signed, :trial, :term, :signed, :ends, :now)
                 on conflict (application_id) do nothing""")
-                .param("app", applicationId).param("no", agreementNo).param("jur", jurisdiction)
-                .param("code", creditCode).param("scope", scope).param("signed", signedOn)
-                .param("trial", trialMonths).param("term", termMonths)
+                .param("app", applicationId)
+                .param("no", agreementNo)
+                .param("jur", jurisdiction)
+                .param("code", creditCode)
+                .param("scope", scope)
+                .param("signed", signedOn)
+                .param("trial", trialMonths)
+                .param("term", termMonths)
                 .param("ends", Agreement.endOf(signedOn, trialMonths, termMonths))
                 .param("now", java.sql.Timestamp.from(now))
                 .update();
@@ -36,7 +49,9 @@ public class Agreements {
 
     public void recordFiling(long applicationId, String filingNo) {
         jdbc.sql("update approval.agreement set filing_no = :no where application_id = :app")
-                .param("no", filingNo).param("app", applicationId).update();
+                .param("no", filingNo)
+                .param("app", applicationId)
+                .update();
     }
 
     /** Lists the operator as authorized in its jurisdiction (DSC-04); idempotent. */
@@ -46,22 +61,37 @@ public class Agreements {
                 values (:jur, :code, :name, 'AUTHORIZED', :now)
                 on conflict (jurisdiction, credit_code) do update set status = 'AUTHORIZED', company_name = excluded.company_name
                 where approval.authorized_operator.status <> 'AUTHORIZED'""")
-                .param("jur", jurisdiction).param("code", creditCode).param("name", companyName)
-                .param("now", java.sql.Timestamp.from(now)).update();
+                .param("jur", jurisdiction)
+                .param("code", creditCode)
+                .param("name", companyName)
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
     }
 
     public Optional<Agreement> ofApplication(long applicationId) {
-        return jdbc.sql("select * from approval.agreement where application_id = :app").param("app", applicationId)
-                .query((rs, n) -> new Agreement(rs.getLong("id"), rs.getLong("application_id"), rs.getString("agreement_no"),
-                        rs.getString("jurisdiction"), rs.getString("credit_code"), rs.getString("scope"),
-                        rs.getObject("signed_on", LocalDate.class), rs.getInt("trial_months"), rs.getInt("term_months"),
-                        rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+        return jdbc.sql("select * from approval.agreement where application_id = :app")
+                .param("app", applicationId)
+                .query((rs, n) -> new Agreement(
+                        rs.getLong("id"),
+                        rs.getLong("application_id"),
+                        rs.getString("agreement_no"),
+                        rs.getString("jurisdiction"),
+                        rs.getString("credit_code"),
+                        rs.getString("scope"),
+                        rs.getObject("signed_on", LocalDate.class),
+                        rs.getInt("trial_months"),
+                        rs.getInt("term_months"),
+                        rs.getObject("starts_on", LocalDate.class),
+                        rs.getObject("ends_on", LocalDate.class),
                         rs.getString("filing_no")))
                 .optional();
     }
 
     public List<String> authorizedOperators(String jurisdiction) {
-        return jdbc.sql("select credit_code from approval.authorized_operator where jurisdiction = :j and status = 'AUTHORIZED' order by credit_code")
-                .param("j", jurisdiction).query(String.class).list();
+        return jdbc.sql(
+                        "select credit_code from approval.authorized_operator where jurisdiction = :j and status = 'AUTHORIZED' order by credit_code")
+                .param("j", jurisdiction)
+                .query(String.class)
+                .list();
     }
 }

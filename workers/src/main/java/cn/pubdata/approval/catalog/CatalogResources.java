@@ -22,33 +22,49 @@ public class CatalogResources {
     }
 
     public Optional<CatalogResource> find(String code) {
-        return jdbc.sql(SELECT + " where r.code = :code").param("code", code).query(this::map).optional();
+        return jdbc.sql(SELECT + " where r.code = :code")
+                .param("code", code)
+                .query(this::map)
+                .optional();
     }
 
     public List<CatalogResource> all() {
-        return jdbc.sql(SELECT + " order by r.provider_code, r.code").query(this::map).list();
+        return jdbc.sql(SELECT + " order by r.provider_code, r.code")
+                .query(this::map)
+                .list();
     }
 
     public List<CatalogResource> findAll(Collection<String> codes) {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where r.code in (:codes) order by r.provider_code, r.code").param("codes", codes)
-                .query(this::map).list();
+        return jdbc.sql(SELECT + " where r.code in (:codes) order by r.provider_code, r.code")
+                .param("codes", codes)
+                .query(this::map)
+                .list();
     }
 
     /** The Keycloak/engine groups of the units whose data the resources are, each once (one review task per unit). */
     public List<String> providerGroups(Collection<String> codes) {
-        return List.copyOf(new LinkedHashSet<>(findAll(codes).stream().map(CatalogResource::providerGroup).toList()));
+        return List.copyOf(new LinkedHashSet<>(
+                findAll(codes).stream().map(CatalogResource::providerGroup).toList()));
     }
 
     public String providerNameOfGroup(String groupId) {
-        return jdbc.sql("select name from approval.provider_unit where group_id = :g").param("g", groupId)
-                .query(String.class).optional().orElse(groupId);
+        return jdbc.sql("select name from approval.provider_unit where group_id = :g")
+                .param("g", groupId)
+                .query(String.class)
+                .optional()
+                .orElse(groupId);
     }
 
     private CatalogResource map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new CatalogResource(rs.getString("code"), rs.getString("name"), rs.getString("provider_code"),
-                rs.getString("provider_name"), rs.getString("group_id"), rs.getString("open_condition"));
+        return new CatalogResource(
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("provider_code"),
+                rs.getString("provider_name"),
+                rs.getString("group_id"),
+                rs.getString("open_condition"));
     }
 }

@@ -26,7 +26,10 @@ class ListOperatorHandler implements ExternalTaskHandler {
     @Override
     public Map<String, Object> handle(WorkItem task) {
         agreements.recordFiling(task.longValue("applicationId"), task.string("provincialFilingNo"));
-        agreements.listOperator(task.string("jurisdiction"), task.string("operatorCreditCode"), task.string("companyName"),
+        agreements.listOperator(
+                task.string("jurisdiction"),
+                task.string("operatorCreditCode"),
+                task.string("companyName"),
                 clock.instant());
         return Map.of();
     }

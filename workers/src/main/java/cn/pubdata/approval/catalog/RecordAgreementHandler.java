@@ -30,17 +30,29 @@ class RecordAgreementHandler implements ExternalTaskHandler {
 
     @Override
     public Map<String, Object> handle(WorkItem task) {
-        List<String> codes = Arrays.stream(task.string("requestedResourceCodes").split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
+        List<String> codes = Arrays.stream(task.string("requestedResourceCodes").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         // A resource may have been reclassified as prohibited while the application was in review.
-        List<String> prohibited = catalog.findAll(codes).stream().filter(CatalogResource::prohibited).map(CatalogResource::name).toList();
+        List<String> prohibited = catalog.findAll(codes).stream()
+                .filter(CatalogResource::prohibited)
+                .map(CatalogResource::name)
+                .toList();
         if (!prohibited.isEmpty()) {
-            throw new BusinessOutcome("RESOURCE_PROHIBITED",
-                    "「" + String.join("、", prohibited) + "」已被列为禁止开放的公共数据，不得授权运营（CAT-01）");
+            throw new BusinessOutcome(
+                    "RESOURCE_PROHIBITED", "「" + String.join("、", prohibited) + "」已被列为禁止开放的公共数据，不得授权运营（CAT-01）");
         }
-        Agreement a = agreements.record(task.longValue("applicationId"), task.string("agreementNo"),
-                task.string("jurisdiction"), task.string("operatorCreditCode"), task.string("authorizationScope"),
-                task.date("agreementSignedOn"), task.intValue("trialMonths"), task.intValue("termMonths"), clock.instant());
+        Agreement a = agreements.record(
+                task.longValue("applicationId"),
+                task.string("agreementNo"),
+                task.string("jurisdiction"),
+                task.string("operatorCreditCode"),
+                task.string("authorizationScope"),
+                task.date("agreementSignedOn"),
+                task.intValue("trialMonths"),
+                task.intValue("termMonths"),
+                clock.instant());
         return Map.of("agreementId", a.id(), "agreementEndsOn", a.endsOn().toString());
     }
 }

@@ -7,6 +7,5 @@ public final class Clocks {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    private Clocks() {
-    }
+    private Clocks() {}
 }

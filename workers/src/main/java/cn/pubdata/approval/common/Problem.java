@@ -8,10 +8,13 @@ import java.util.List;
  */
 public class Problem extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT }
-
-    public record FieldError(String field, String message) {
+    public enum Kind {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT
     }
+
+    public record FieldError(String field, String message) {}
 
     private final Kind kind;
     private final List<FieldError> errors;

@@ -30,7 +30,8 @@ public class Validation {
     /** The violations as field errors, for a caller that adds its own checks before answering once. */
     public <T> List<Problem.FieldError> errors(T input) {
         return validator.validate(input).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(
+                        (ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
                 .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
                 .toList();
     }

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port its port; 0 picks a free one
  */
 @ConfigurationProperties("approval.database")
-public record EmbeddedDatabaseProperties(boolean embedded, String dataDir, int port) {
-}
+public record EmbeddedDatabaseProperties(boolean embedded, String dataDir, int port) {}

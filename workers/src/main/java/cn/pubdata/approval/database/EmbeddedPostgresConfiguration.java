@@ -40,8 +40,11 @@ public class EmbeddedPostgresConfiguration {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("timezone", "UTC")
                 .start();
-        log.info("PostgreSQL started on port {} in {} ms, data in {}", pg.getPort(),
-                (System.nanoTime() - started) / 1_000_000, dir);
+        log.info(
+                "PostgreSQL started on port {} in {} ms, data in {}",
+                pg.getPort(),
+                (System.nanoTime() - started) / 1_000_000,
+                dir);
         return pg;
     }
 

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Disclosures {
 
-    public record Entry(String kind, String jurisdiction, String title, String content, Instant publishedAt) {
-    }
+    public record Entry(String kind, String jurisdiction, String title, String content, Instant publishedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -23,15 +22,25 @@ public class Disclosures {
         jdbc.sql("""
                 insert into approval.disclosure_entry (dedupe_key, jurisdiction, kind, title, content, published_at)
                 values (:k, :j, :kind, :t, :c, :now) on conflict (dedupe_key) do nothing""")
-                .param("k", dedupeKey).param("j", jurisdiction).param("kind", kind).param("t", title).param("c", content)
-                .param("now", Timestamp.from(now)).update();
+                .param("k", dedupeKey)
+                .param("j", jurisdiction)
+                .param("kind", kind)
+                .param("t", title)
+                .param("c", content)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public List<Entry> of(String jurisdiction) {
-        return jdbc.sql("select kind, jurisdiction, title, content, published_at from approval.disclosure_entry where jurisdiction = :j order by published_at desc, id desc")
+        return jdbc.sql(
+                        "select kind, jurisdiction, title, content, published_at from approval.disclosure_entry where jurisdiction = :j order by published_at desc, id desc")
                 .param("j", jurisdiction)
-                .query((rs, n) -> new Entry(rs.getString("kind"), rs.getString("jurisdiction"), rs.getString("title"),
-                        rs.getString("content"), rs.getTimestamp("published_at").toInstant()))
+                .query((rs, n) -> new Entry(
+                        rs.getString("kind"),
+                        rs.getString("jurisdiction"),
+                        rs.getString("title"),
+                        rs.getString("content"),
+                        rs.getTimestamp("published_at").toInstant()))
                 .list();
     }
 }

@@ -24,7 +24,8 @@ public class DocumentStore {
     private final Clock clock;
     private final long maxBytes;
 
-    public DocumentStore(JdbcClient jdbc, Clock clock, @Value("${approval.documents.max-bytes:20971520}") long maxBytes) {
+    public DocumentStore(
+            JdbcClient jdbc, Clock clock, @Value("${approval.documents.max-bytes:20971520}") long maxBytes) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxBytes = maxBytes;
@@ -36,38 +37,55 @@ public class DocumentStore {
             throw Problem.invalid("file", "文件「" + name + "」是空的，请重新选择");
         }
         if (content.length > maxBytes) {
-            throw Problem.invalid("file", String.format("文件「%s」大小 %.1f MB，超过上限 %d MB，请压缩或拆分后上传",
-                    name, content.length / 1048576.0, maxBytes / 1048576));
+            throw Problem.invalid(
+                    "file",
+                    String.format(
+                            "文件「%s」大小 %.1f MB，超过上限 %d MB，请压缩或拆分后上传",
+                            name, content.length / 1048576.0, maxBytes / 1048576));
         }
-        String type = sniff(content).orElseThrow(() -> Problem.invalid("file",
-                "文件「" + name + "」不是 PDF、PNG 或 JPEG 文件；请转换为 PDF 或图片后上传"));
+        String type = sniff(content)
+                .orElseThrow(() -> Problem.invalid("file", "文件「" + name + "」不是 PDF、PNG 或 JPEG 文件；请转换为 PDF 或图片后上传"));
         String sha256 = sha256(content);
         long id = jdbc.sql("""
                 insert into approval.document (owner, file_name, content_type, size_bytes, sha256, content, uploaded_at)
                 values (:owner, :name, :type, :size, :sha, :content, :at) returning id""")
-                .param("owner", owner).param("name", name.length() > 255 ? name.substring(0, 255) : name)
-                .param("type", type).param("size", content.length).param("sha", sha256).param("content", content)
+                .param("owner", owner)
+                .param("name", name.length() > 255 ? name.substring(0, 255) : name)
+                .param("type", type)
+                .param("size", content.length)
+                .param("sha", sha256)
+                .param("content", content)
                 .param("at", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         return find(id).orElseThrow();
     }
 
     public Optional<StoredDocument> find(long id) {
-        return jdbc.sql("select id, owner, file_name, content_type, size_bytes, sha256, uploaded_at from approval.document where id = :id")
-                .param("id", id).query(this::map).optional();
+        return jdbc.sql(
+                        "select id, owner, file_name, content_type, size_bytes, sha256, uploaded_at from approval.document where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     public List<StoredDocument> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, owner, file_name, content_type, size_bytes, sha256, uploaded_at from approval.document where id in (:ids) order by id")
-                .param("ids", ids).query(this::map).list();
+        return jdbc.sql(
+                        "select id, owner, file_name, content_type, size_bytes, sha256, uploaded_at from approval.document where id in (:ids) order by id")
+                .param("ids", ids)
+                .query(this::map)
+                .list();
     }
 
     public byte[] content(long id) {
-        return jdbc.sql("select content from approval.document where id = :id").param("id", id).query(byte[].class)
-                .optional().orElseThrow(() -> Problem.notFound("材料 " + id + " 不存在"));
+        return jdbc.sql("select content from approval.document where id = :id")
+                .param("id", id)
+                .query(byte[].class)
+                .optional()
+                .orElseThrow(() -> Problem.notFound("材料 " + id + " 不存在"));
     }
 
     static Optional<String> sniff(byte[] c) {
@@ -92,8 +110,13 @@ public class DocumentStore {
     }
 
     private StoredDocument map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new StoredDocument(rs.getLong("id"), rs.getString("owner"), rs.getString("file_name"),
-                rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+        return new StoredDocument(
+                rs.getLong("id"),
+                rs.getString("owner"),
+                rs.getString("file_name"),
+                rs.getString("content_type"),
+                rs.getLong("size_bytes"),
+                rs.getString("sha256"),
                 rs.getTimestamp("uploaded_at").toInstant());
     }
 }

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param imapPort its IMAP port (0: a free one)
  */
 @ConfigurationProperties("approval.mail")
-public record EmbeddedMailProperties(boolean embedded, int smtpPort, int imapPort) {
-}
+public record EmbeddedMailProperties(boolean embedded, int smtpPort, int imapPort) {}

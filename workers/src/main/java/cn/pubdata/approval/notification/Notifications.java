@@ -26,7 +26,10 @@ public class Notifications {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    public Notifications(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mail,
+    public Notifications(
+            JdbcClient jdbc,
+            Clock clock,
+            ObjectProvider<JavaMailSender> mail,
             @Value("${approval.mail.from:noreply@pubdata.example.cn}") String from) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -47,13 +50,20 @@ public class Notifications {
         jdbc.sql("""
                 insert into approval.notice (recipient, dedupe_key, title, body, email_to, created_at)
                 values (:r, :k, :t, :b, :e, :at) on conflict (dedupe_key) do nothing""")
-                .param("r", recipient).param("k", dedupeKey).param("t", title).param("b", body).param("e", emailTo)
-                .param("at", Timestamp.from(clock.instant())).update();
+                .param("r", recipient)
+                .param("k", dedupeKey)
+                .param("t", title)
+                .param("b", body)
+                .param("e", emailTo)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         if (emailTo == null || emailTo.isBlank()) {
             return;
         }
         boolean unsent = jdbc.sql("select emailed_at is null from approval.notice where dedupe_key = :k")
-                .param("k", dedupeKey).query(Boolean.class).single();
+                .param("k", dedupeKey)
+                .query(Boolean.class)
+                .single();
         JavaMailSender sender = mail.getIfAvailable();
         if (!unsent) {
             return;
@@ -69,7 +79,9 @@ public class Notifications {
         message.setText(body);
         sender.send(message);
         jdbc.sql("update approval.notice set emailed_at = :at where dedupe_key = :k")
-                .param("at", Timestamp.from(clock.instant())).param("k", dedupeKey).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .param("k", dedupeKey)
+                .update();
     }
 
     /** @return false when no such notice is in any of the given inboxes */
@@ -77,8 +89,13 @@ public class Notifications {
         if (recipients.isEmpty()) {
             return false;
         }
-        return jdbc.sql("update approval.notice set read_at = coalesce(read_at, :at) where id = :id and recipient in (:r)")
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("r", recipients).update() == 1;
+        return jdbc.sql(
+                                "update approval.notice set read_at = coalesce(read_at, :at) where id = :id and recipient in (:r)")
+                        .param("at", Timestamp.from(clock.instant()))
+                        .param("id", id)
+                        .param("r", recipients)
+                        .update()
+                == 1;
     }
 
     public int unread(java.util.Collection<String> recipients) {
@@ -86,15 +103,24 @@ public class Notifications {
             return 0;
         }
         return jdbc.sql("select count(*) from approval.notice where read_at is null and recipient in (:r)")
-                .param("r", recipients).query(Integer.class).single();
+                .param("r", recipients)
+                .query(Integer.class)
+                .single();
     }
 
     public List<Notice> inbox(String recipient) {
-        return jdbc.sql("select id, recipient, title, body, created_at, read_at from approval.notice where recipient = :r order by created_at desc, id desc")
+        return jdbc.sql(
+                        "select id, recipient, title, body, created_at, read_at from approval.notice where recipient = :r order by created_at desc, id desc")
                 .param("r", recipient)
-                .query((rs, n) -> new Notice(rs.getLong("id"), rs.getString("recipient"), rs.getString("title"),
-                        rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+                .query((rs, n) -> new Notice(
+                        rs.getLong("id"),
+                        rs.getString("recipient"),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") == null
+                                ? null
+                                : rs.getTimestamp("read_at").toInstant()))
                 .list();
     }
 }

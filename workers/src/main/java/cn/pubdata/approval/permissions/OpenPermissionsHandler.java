@@ -34,7 +34,10 @@ class OpenPermissionsHandler implements ExternalTaskHandler {
         if (!task.bool("trainingPassed")) {
             throw new IllegalStateException("岗前培训未通过，不得开通平台权限（ADM-18）");
         }
-        permissions.open(task.longValue("applicationId"), task.string("jurisdiction"), task.string("operatorCreditCode"),
+        permissions.open(
+                task.longValue("applicationId"),
+                task.string("jurisdiction"),
+                task.string("operatorCreditCode"),
                 clock.instant());
         return Map.of();
     }

@@ -21,12 +21,17 @@ public class PlatformPermissions {
         jdbc.sql("""
                 insert into approval.platform_permission (application_id, jurisdiction, credit_code, status, changed_at)
                 values (:app, :j, :c, 'OPEN', :now) on conflict (application_id) do nothing""")
-                .param("app", applicationId).param("j", jurisdiction).param("c", creditCode)
-                .param("now", Timestamp.from(now)).update();
+                .param("app", applicationId)
+                .param("j", jurisdiction)
+                .param("c", creditCode)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public Optional<String> statusOf(long applicationId) {
         return jdbc.sql("select status from approval.platform_permission where application_id = :app")
-                .param("app", applicationId).query(String.class).optional();
+                .param("app", applicationId)
+                .query(String.class)
+                .optional();
     }
 }

@@ -18,21 +18,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class PolicyProfiles {
 
-    private record File(Map<String, String> groups, Map<String, PolicyProfile> profiles, AdmissionSettings admission) {
-    }
+    private record File(Map<String, String> groups, Map<String, PolicyProfile> profiles, AdmissionSettings admission) {}
 
     private final Map<String, PolicyProfile> profiles = new LinkedHashMap<>();
     private final Map<String, String> groupNames;
     private final AdmissionSettings admission;
 
     public PolicyProfiles() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        ObjectMapper yaml =
+                new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try (InputStream in = PolicyProfiles.class.getResourceAsStream("/policy/profiles.yaml")) {
             File file = yaml.readValue(in, File.class);
-            file.profiles().forEach((code, p) -> profiles.put(code, new PolicyProfile(code, p.name(), p.seed(),
-                    p.agreementTermMonths(), p.termFixed(), p.maxTrialMonths(), List.copyOf(p.coordinationGroups()),
-                    p.provincialFiling(), p.securityReviewValidityMonths(), List.copyOf(p.strictest()))));
+            file.profiles()
+                    .forEach((code, p) -> profiles.put(
+                            code,
+                            new PolicyProfile(
+                                    code,
+                                    p.name(),
+                                    p.seed(),
+                                    p.agreementTermMonths(),
+                                    p.termFixed(),
+                                    p.maxTrialMonths(),
+                                    List.copyOf(p.coordinationGroups()),
+                                    p.provincialFiling(),
+                                    p.securityReviewValidityMonths(),
+                                    List.copyOf(p.strictest()))));
             this.groupNames = Map.copyOf(file.groups());
             this.admission = file.admission();
         } catch (IOException e) {

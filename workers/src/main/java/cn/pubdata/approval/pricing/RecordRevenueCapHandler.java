@@ -29,8 +29,12 @@ class RecordRevenueCapHandler implements ExternalTaskHandler {
     @Override
     public Map<String, Object> handle(WorkItem task) {
         BigDecimal wan = new BigDecimal(task.string("maxAllowedRevenueWan"));
-        caps.record(task.longValue("agreementId"), wan.multiply(TEN_THOUSAND), task.string("revenueCapBasis"),
-                task.date("agreementSignedOn"), clock.instant());
+        caps.record(
+                task.longValue("agreementId"),
+                wan.multiply(TEN_THOUSAND),
+                task.string("revenueCapBasis"),
+                task.date("agreementSignedOn"),
+                clock.instant());
         return Map.of();
     }
 }

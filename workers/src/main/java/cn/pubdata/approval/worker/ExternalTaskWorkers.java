@@ -37,11 +37,11 @@ public class ExternalTaskWorkers implements AutoCloseable {
                 : properties.workerId();
         var builder = ExternalTaskClient.create();
         if (properties.authenticates()) {
-            ServiceAccountToken token = new ServiceAccountToken(properties.tokenUrl(), properties.clientId(), properties.clientSecret());
+            ServiceAccountToken token =
+                    new ServiceAccountToken(properties.tokenUrl(), properties.clientId(), properties.clientSecret());
             builder.addInterceptor(request -> request.addHeader("Authorization", "Bearer " + token.get()));
         }
-        client = builder
-                .baseUrl(engineRestUrl)
+        client = builder.baseUrl(engineRestUrl)
                 .workerId(workerId)
                 .maxTasks(10)
                 .asyncResponseTimeout(properties.longPollMs())
@@ -54,23 +54,44 @@ public class ExternalTaskWorkers implements AutoCloseable {
                     .handler((task, service) -> run(handler, task, service))
                     .open();
         }
-        log.info("{} 已订阅 {} 个外部任务主题：{}", workerId, handlers.size(),
+        log.info(
+                "{} 已订阅 {} 个外部任务主题：{}",
+                workerId,
+                handlers.size(),
                 handlers.stream().map(ExternalTaskHandler::topic).toList());
     }
 
     void run(ExternalTaskHandler handler, ExternalTask task, ExternalTaskService service) {
-        WorkItem item = new WorkItem(task.getId(), task.getTopicName(), task.getProcessInstanceId(),
-                task.getBusinessKey(), task.getActivityId(), new HashMap<>(task.getAllVariables()));
+        WorkItem item = new WorkItem(
+                task.getId(),
+                task.getTopicName(),
+                task.getProcessInstanceId(),
+                task.getBusinessKey(),
+                task.getActivityId(),
+                new HashMap<>(task.getAllVariables()));
         try {
             Map<String, Object> result = handler.handle(item);
             service.complete(task, result == null ? Map.of() : result);
         } catch (BusinessOutcome outcome) {
-            log.info("{}（{}）业务结果 {}：{}", task.getTopicName(), task.getBusinessKey(), outcome.errorCode(), outcome.getMessage());
-            service.handleBpmnError(task, outcome.errorCode(), outcome.getMessage(), Map.of("errorMessage", outcome.getMessage()));
+            log.info(
+                    "{}（{}）业务结果 {}：{}",
+                    task.getTopicName(),
+                    task.getBusinessKey(),
+                    outcome.errorCode(),
+                    outcome.getMessage());
+            service.handleBpmnError(
+                    task, outcome.errorCode(), outcome.getMessage(), Map.of("errorMessage", outcome.getMessage()));
         } catch (RuntimeException e) {
             int retries = task.getRetries() == null ? properties.retries() : task.getRetries() - 1;
-            log.warn("{}（{}）失败，剩余重试 {} 次：{}", task.getTopicName(), task.getBusinessKey(), Math.max(retries, 0), e.getMessage(), e);
-            service.handleFailure(task, abbreviate(e.getMessage()), stackTrace(e), Math.max(retries, 0), properties.retryTimeoutMs());
+            log.warn(
+                    "{}（{}）失败，剩余重试 {} 次：{}",
+                    task.getTopicName(),
+                    task.getBusinessKey(),
+                    Math.max(retries, 0),
+                    e.getMessage(),
+                    e);
+            service.handleFailure(
+                    task, abbreviate(e.getMessage()), stackTrace(e), Math.max(retries, 0), properties.retryTimeoutMs());
         }
     }
 

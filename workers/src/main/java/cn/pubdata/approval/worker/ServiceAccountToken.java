@@ -21,7 +21,8 @@ public class ServiceAccountToken {
 
     private static final Duration EARLY = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String tokenUrl;
     private final String form;
@@ -43,16 +44,22 @@ public class ServiceAccountToken {
 
     private void fetch() {
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                    .timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(tokenUrl))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException("执行器未能从 " + tokenUrl + " 取得令牌：HTTP " + answer.statusCode() + " " + answer.body());
+                throw new IllegalStateException(
+                        "执行器未能从 " + tokenUrl + " 取得令牌：HTTP " + answer.statusCode() + " " + answer.body());
             }
             JsonNode body = json.readTree(answer.body());
             token = body.path("access_token").asText();
-            renewAt = Instant.now().plusSeconds(body.path("expires_in").asLong(60)).minus(EARLY);
+            renewAt = Instant.now()
+                    .plusSeconds(body.path("expires_in").asLong(60))
+                    .minus(EARLY);
         } catch (IOException e) {
             throw new UncheckedIOException("执行器未能连接 " + tokenUrl, e);
         } catch (InterruptedException e) {

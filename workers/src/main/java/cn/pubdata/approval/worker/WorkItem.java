@@ -5,7 +5,12 @@ import java.util.Date;
 import java.util.Map;
 
 /** An external task as a handler sees it, independent of the client library that fetched it. */
-public record WorkItem(String id, String topic, String processInstanceId, String businessKey, String activityId,
+public record WorkItem(
+        String id,
+        String topic,
+        String processInstanceId,
+        String businessKey,
+        String activityId,
         Map<String, Object> variables) {
 
     public String string(String name) {
@@ -39,7 +44,9 @@ public record WorkItem(String id, String topic, String processInstanceId, String
     public LocalDate date(String name) {
         Object v = required(name);
         if (v instanceof Date d) {
-            return d.toInstant().atZone(cn.pubdata.approval.common.Clocks.BEIJING).toLocalDate();
+            return d.toInstant()
+                    .atZone(cn.pubdata.approval.common.Clocks.BEIJING)
+                    .toLocalDate();
         }
         String s = v.toString();
         return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);

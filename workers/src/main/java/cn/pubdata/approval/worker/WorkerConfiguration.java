@@ -23,8 +23,8 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    SmartLifecycle externalTaskWorkersLifecycle(WorkerProperties properties, ExternalTaskWorkers workers,
-            ApplicationContext context) {
+    SmartLifecycle externalTaskWorkersLifecycle(
+            WorkerProperties properties, ExternalTaskWorkers workers, ApplicationContext context) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -56,6 +56,7 @@ public class WorkerConfiguration {
         if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             return "http://localhost:" + web.getWebServer().getPort() + "/engine-rest";
         }
-        throw new IllegalStateException("approval.workers.engine-rest-url is not set and this process serves no engine REST API");
+        throw new IllegalStateException(
+                "approval.workers.engine-rest-url is not set and this process serves no engine REST API");
     }
 }

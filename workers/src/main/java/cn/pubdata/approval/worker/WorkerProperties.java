@@ -16,8 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientSecret its secret, from the environment
  */
 @ConfigurationProperties("approval.workers")
-public record WorkerProperties(boolean enabled, String engineRestUrl, String workerId, long lockDurationMs,
-        long longPollMs, int retries, long retryTimeoutMs, String tokenUrl, String clientId, String clientSecret) {
+public record WorkerProperties(
+        boolean enabled,
+        String engineRestUrl,
+        String workerId,
+        long lockDurationMs,
+        long longPollMs,
+        int retries,
+        long retryTimeoutMs,
+        String tokenUrl,
+        String clientId,
+        String clientSecret) {
 
     public boolean authenticates() {
         return tokenUrl != null && !tokenUrl.isBlank();

@@ -16,7 +16,9 @@ class CreditCodeTest {
     void aWrongCheckCharacterLengthOrLetterIsInvalid() {
         assertThat(CreditCode.isValid("91330100716105852G")).isFalse();
         assertThat(CreditCode.isValid("9133010071610585")).isFalse();
-        assertThat(CreditCode.isValid("91330100716105852I")).as("I is not in the code's alphabet").isFalse();
+        assertThat(CreditCode.isValid("91330100716105852I"))
+                .as("I is not in the code's alphabet")
+                .isFalse();
         assertThat(CreditCode.isValid(null)).isFalse();
     }
 }

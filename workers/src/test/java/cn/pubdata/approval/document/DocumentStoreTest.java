@@ -13,8 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(properties = "approval.documents.max-bytes=2048")
 class DocumentStoreTest {
 
-    @Autowired DocumentStore documents;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    DocumentStore documents;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aPdfIsStoredWithItsSha256() {
@@ -29,8 +32,10 @@ class DocumentStoreTest {
     void imagesAreAcceptedByTheirBytesNotTheirNames() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0};
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
-        assertThat(documents.store("91330100716105852F", "scan.bin", png).contentType()).isEqualTo("image/png");
-        assertThat(documents.store("91330100716105852F", "photo", jpeg).contentType()).isEqualTo("image/jpeg");
+        assertThat(documents.store("91330100716105852F", "scan.bin", png).contentType())
+                .isEqualTo("image/png");
+        assertThat(documents.store("91330100716105852F", "photo", jpeg).contentType())
+                .isEqualTo("image/jpeg");
     }
 
     @Test
@@ -38,17 +43,22 @@ class DocumentStoreTest {
         int before = rows();
         byte[] docx = {'P', 'K', 3, 4, 20, 0};
         assertThatThrownBy(() -> documents.store("91330100716105852F", "方案.docx", docx))
-                .isInstanceOf(Problem.class).hasMessageContaining("「方案.docx」不是 PDF、PNG 或 JPEG");
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("「方案.docx」不是 PDF、PNG 或 JPEG");
         assertThatThrownBy(() -> documents.store("91330100716105852F", "a.pdf", new byte[0]))
-                .isInstanceOf(Problem.class).hasMessageContaining("是空的");
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("是空的");
         byte[] big = new byte[4096];
         System.arraycopy("%PDF-".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 5);
         assertThatThrownBy(() -> documents.store("91330100716105852F", "大文件.pdf", big))
-                .isInstanceOf(Problem.class).hasMessageContaining("超过上限");
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("超过上限");
         assertThat(rows()).isEqualTo(before);
     }
 
     private int rows() {
-        return jdbc.sql("select count(*) from approval.document").query(Integer.class).single();
+        return jdbc.sql("select count(*) from approval.document")
+                .query(Integer.class)
+                .single();
     }
 }

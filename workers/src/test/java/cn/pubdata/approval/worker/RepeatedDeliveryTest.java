@@ -33,12 +33,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class RepeatedDeliveryTest {
 
-    @Autowired List<ExternalTaskHandler> handlers;
-    @Autowired Announcements announcements;
-    @Autowired AdmissionApplications applications;
-    @Autowired DocumentStore documents;
-    @Autowired JdbcClient jdbc;
-    @Autowired GreenMail mail;
+    @Autowired
+    List<ExternalTaskHandler> handlers;
+
+    @Autowired
+    Announcements announcements;
+
+    @Autowired
+    AdmissionApplications applications;
+
+    @Autowired
+    DocumentStore documents;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GreenMail mail;
 
     @Test
     void everyHandlerCanBeDeliveredTwiceWithoutDuplicates() {
@@ -74,37 +85,79 @@ class RepeatedDeliveryTest {
         twice(pid, "admission-close", with(vars, "outcome", "ADMITTED"));
 
         long app = application.getId();
-        assertThat(count("select count(*) from approval.agreement where application_id = ?", app)).isEqualTo(1);
-        assertThat(count("select count(*) from approval.revenue_cap r join approval.agreement a on a.id = r.agreement_id where a.application_id = ?", app)).isEqualTo(1);
-        assertThat(count("select count(*) from approval.authorized_operator where credit_code = ? and jurisdiction = 'chizhou'", application.getCreditCode())).isEqualTo(1);
-        assertThat(count("select count(*) from approval.platform_permission where application_id = ?", app)).isEqualTo(1);
-        assertThat(count("select count(*) from approval.disclosure_entry where dedupe_key like ?", pid + "%")).isEqualTo(1);
-        assertThat(count("select count(*) from approval.notice where recipient = ? and title like '【公示】%'", "operator:" + application.getCreditCode())).isEqualTo(1);
-        assertThat(count("select count(*) from approval.notice where recipient = ? and title like '【已准入】%'", "operator:" + application.getCreditCode())).isEqualTo(1);
-        assertThat(count("select count(*) from approval.notice where recipient = 'group:provider-fgw' and dedupe_key like ?", pid + "%")).isEqualTo(1);
-        assertThat(count("select count(*) from approval.timeline_event where application_id = ? and title like '申请结束%'", app)).isEqualTo(1);
-        assertThat(mail.getReceivedMessagesForDomain(application.getCreditCode().toLowerCase() + ".example.cn")).hasSize(2);
+        assertThat(count("select count(*) from approval.agreement where application_id = ?", app))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from approval.revenue_cap r join approval.agreement a on a.id = r.agreement_id where a.application_id = ?",
+                        app))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from approval.authorized_operator where credit_code = ? and jurisdiction = 'chizhou'",
+                        application.getCreditCode()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from approval.platform_permission where application_id = ?", app))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from approval.disclosure_entry where dedupe_key like ?", pid + "%"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from approval.notice where recipient = ? and title like '【公示】%'",
+                        "operator:" + application.getCreditCode()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from approval.notice where recipient = ? and title like '【已准入】%'",
+                        "operator:" + application.getCreditCode()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from approval.notice where recipient = 'group:provider-fgw' and dedupe_key like ?",
+                        pid + "%"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from approval.timeline_event where application_id = ? and title like '申请结束%'",
+                        app))
+                .isEqualTo(1);
+        assertThat(mail.getReceivedMessagesForDomain(application.getCreditCode().toLowerCase() + ".example.cn"))
+                .hasSize(2);
         assertThat(applications.get(app).getStatus()).isEqualTo(ApplicationStatus.ADMITTED);
     }
 
     @Test
     void aProhibitedResourceIsABusinessOutcomeNotAFailure() {
         AdmissionApplication application = application("911100001000044477", "禁止开放测试公司");
-        jdbc.sql("insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('tjj-secret', 'tjj', '测试禁止开放数据', 'PROHIBITED') on conflict do nothing").update();
-        Map<String, Object> vars = new HashMap<>(Map.of("applicationId", application.getId(), "requestedResourceCodes", "tjj-secret,fgw-personal-credit"));
-        assertThatThrownBy(() -> handler("catalog-record-agreement").handle(item("p", "catalog-record-agreement", vars)))
-                .isInstanceOf(BusinessOutcome.class).hasMessageContaining("测试禁止开放数据").hasMessageContaining("CAT-01")
-                .extracting(e -> ((BusinessOutcome) e).errorCode()).isEqualTo("RESOURCE_PROHIBITED");
+        jdbc.sql(
+                        "insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('tjj-secret', 'tjj', '测试禁止开放数据', 'PROHIBITED') on conflict do nothing")
+                .update();
+        Map<String, Object> vars = new HashMap<>(Map.of(
+                "applicationId", application.getId(), "requestedResourceCodes", "tjj-secret,fgw-personal-credit"));
+        assertThatThrownBy(
+                        () -> handler("catalog-record-agreement").handle(item("p", "catalog-record-agreement", vars)))
+                .isInstanceOf(BusinessOutcome.class)
+                .hasMessageContaining("测试禁止开放数据")
+                .hasMessageContaining("CAT-01")
+                .extracting(e -> ((BusinessOutcome) e).errorCode())
+                .isEqualTo("RESOURCE_PROHIBITED");
     }
 
     @Test
     void permissionsAreNotOpenedWithoutTrainingAndTheFailureSaysWhy() {
         AdmissionApplication application = application("914403001922038216", "未培训测试公司");
-        Map<String, Object> vars = Map.of("applicationId", application.getId(), "jurisdiction", "xinchang",
-                "operatorCreditCode", application.getCreditCode(), "hasEmergencyPlan", true, "trainingPassed", false);
+        Map<String, Object> vars = Map.of(
+                "applicationId",
+                application.getId(),
+                "jurisdiction",
+                "xinchang",
+                "operatorCreditCode",
+                application.getCreditCode(),
+                "hasEmergencyPlan",
+                true,
+                "trainingPassed",
+                false);
         assertThatThrownBy(() -> handler("permissions-open").handle(item("p2", "permissions-open", vars)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ADM-18");
-        assertThat(count("select count(*) from approval.platform_permission where application_id = ?", application.getId())).isZero();
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ADM-18");
+        assertThat(count(
+                        "select count(*) from approval.platform_permission where application_id = ?",
+                        application.getId()))
+                .isZero();
     }
 
     private Map<String, Object> twice(String pid, String topic, Map<String, Object> vars) {
@@ -112,7 +165,9 @@ class RepeatedDeliveryTest {
         WorkItem item = item(pid, topic, vars);
         Map<String, Object> first = handler.handle(item);
         Map<String, Object> second = handler.handle(item);
-        assertThat(second).as(topic + " answers the same on a repeated delivery").isEqualTo(first);
+        assertThat(second)
+                .as(topic + " answers the same on a repeated delivery")
+                .isEqualTo(first);
         return first;
     }
 
@@ -127,7 +182,10 @@ class RepeatedDeliveryTest {
     }
 
     private ExternalTaskHandler handler(String topic) {
-        return handlers.stream().filter(h -> h.topic().equals(topic)).findFirst().orElseThrow();
+        return handlers.stream()
+                .filter(h -> h.topic().equals(topic))
+                .findFirst()
+                .orElseThrow();
     }
 
     private int count(String sql, Object... params) {
@@ -140,12 +198,34 @@ class RepeatedDeliveryTest {
 
     private AdmissionApplication application(String creditCode, String company) {
         LocalDate today = LocalDate.now(cn.pubdata.approval.common.Clocks.BEIJING);
-        Announcement a = announcements.publish(new AnnouncementForm("chizhou", "测试通告", Announcement.Mode.WHOLE, "全域", "条件",
-                "标准", today.minusDays(1), today.plusDays(10), List.of("fgw-personal-credit")));
-        long doc = documents.store(creditCode, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII)).id();
-        return applications.register(new ApplicationForm(a.getId(), creditCode, company, "甲", "乙", "丙", "丁", "戊",
-                "13800138000", "ops@" + creditCode.toLowerCase() + ".example.cn",
-                IntStream.rangeClosed(1, 8).mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i))).toList(),
-                List.of("fgw-personal-credit"), List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN))));
+        Announcement a = announcements.publish(new AnnouncementForm(
+                "chizhou",
+                "测试通告",
+                Announcement.Mode.WHOLE,
+                "全域",
+                "条件",
+                "标准",
+                today.minusDays(1),
+                today.plusDays(10),
+                List.of("fgw-personal-credit")));
+        long doc = documents
+                .store(creditCode, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))
+                .id();
+        return applications.register(new ApplicationForm(
+                a.getId(),
+                creditCode,
+                company,
+                "甲",
+                "乙",
+                "丙",
+                "丁",
+                "戊",
+                "13800138000",
+                "ops@" + creditCode.toLowerCase() + ".example.cn",
+                IntStream.rangeClosed(1, 8)
+                        .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
+                        .toList(),
+                List.of("fgw-personal-credit"),
+                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN))));
     }
 }
