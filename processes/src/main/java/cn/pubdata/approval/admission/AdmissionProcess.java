@@ -33,8 +33,4 @@ public final class AdmissionProcess {
                                 .count()
                         > 0;
     }
-
-    public static String businessKey(long applicationId) {
-        return "ADM-" + applicationId;
-    }
 }

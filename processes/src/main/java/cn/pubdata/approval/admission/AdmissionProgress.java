@@ -4,6 +4,9 @@ import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
+import cn.pubdata.approval.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,7 +103,7 @@ public class AdmissionProgress {
                 application.getOutcomeReason(),
                 action,
                 due,
-                timeline.of(applicationId));
+                timeline.of(Subjects.admission(applicationId)));
     }
 
     private DueItem item(String taskId, String step, String responsible, Date due, LocalDate today) {

@@ -4,13 +4,17 @@ import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
-import java.sql.Timestamp;
+import cn.pubdata.approval.scenario.Scenario;
+import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +29,8 @@ public class AdmissionSubmission {
     private final PolicyProfiles profiles;
     private final RuntimeService runtime;
     private final Timeline timeline;
-    private final JdbcClient jdbc;
+    private final Objections objections;
+    private final Scenarios scenarios;
     private final Clock clock;
 
     public AdmissionSubmission(
@@ -33,13 +38,15 @@ public class AdmissionSubmission {
             PolicyProfiles profiles,
             RuntimeService runtime,
             Timeline timeline,
-            JdbcClient jdbc,
+            Objections objections,
+            Scenarios scenarios,
             Clock clock) {
         this.applications = applications;
         this.profiles = profiles;
         this.runtime = runtime;
         this.timeline = timeline;
-        this.jdbc = jdbc;
+        this.objections = objections;
+        this.scenarios = scenarios;
         this.clock = clock;
     }
 
@@ -48,8 +55,8 @@ public class AdmissionSubmission {
         AdmissionApplication application = applications.register(form);
         PolicyProfile profile = profiles.of(application.getJurisdiction());
         Map<String, Object> variables = new HashMap<>(applications.facts(application));
+        variables.put("scenarioIds", scenariosWithinAdmission(application, form, profile));
         variables.put("hasEmergencyPlan", application.hasEmergencyPlan());
-        variables.put("requestedResourceCodes", String.join(",", application.resourceCodes()));
         variables.put("supplementRounds", 0);
         variables.put("expertConsultation", false);
         variables.put("reviewSummary", "");
@@ -64,7 +71,7 @@ public class AdmissionSubmission {
                                 : "，不设试运营期"));
         variables.put("provincialFilingNote", profile.name() + "：" + profile.provincialFiling());
         ProcessInstance instance = runtime.startProcessInstanceByKey(
-                AdmissionProcess.KEY, AdmissionProcess.businessKey(application.getId()), variables);
+                AdmissionProcess.KEY, Subjects.admission(application.getId()), variables);
         applications.startedAs(application, instance.getId());
         return application;
     }
@@ -78,9 +85,13 @@ public class AdmissionSubmission {
         }
         AdmissionApplication application = applications.supplement(applicationId, form);
         Map<String, Object> variables = new HashMap<>(applications.facts(application));
-        variables.put("requestedResourceCodes", String.join(",", application.resourceCodes()));
+        PolicyProfile profile = profiles.of(application.getJurisdiction());
+        if (profile.scenarioReviewInAdmission()) {
+            scenarios.admissionEnded(applicationId, null, "补正时由新提交的场景替换");
+            variables.put("scenarioIds", scenariosWithinAdmission(application, form, profile));
+        }
         timeline.record(
-                applicationId,
+                Subjects.admission(applicationId),
                 "提交补正材料",
                 null,
                 application.getCompanyName(),
@@ -90,6 +101,32 @@ public class AdmissionSubmission {
                 .setVariables(variables)
                 .correlate();
         return application;
+    }
+
+    /** SCN-02 (004): the scenarios an application names are registered with it, one review each. */
+    private List<Long> scenariosWithinAdmission(
+            AdmissionApplication application, ApplicationForm form, PolicyProfile profile) {
+        if (!profile.scenarioReviewInAdmission()) {
+            if (!form.scenariosOrNone().isEmpty()) {
+                throw Problem.invalid("scenarios", profile.name() + "的应用场景在准入后按“一场景一审核”单独申报，准入申请中不填写场景");
+            }
+            return List.of();
+        }
+        if (form.scenariosOrNone().isEmpty()) {
+            throw Problem.invalid("scenarios", profile.name() + "实行“一场景一清单一审核”，准入申请须列出至少一个应用场景及其数据需求清单（SCN-02）");
+        }
+        return scenarios
+                .registerWithinAdmission(
+                        application.getId(),
+                        application.getJurisdiction(),
+                        application.getCreditCode(),
+                        application.getCompanyName(),
+                        application.resourceCodes(),
+                        application.getContactName(),
+                        form.scenariosOrNone())
+                .stream()
+                .map(Scenario::getId)
+                .toList();
     }
 
     @Transactional
@@ -105,7 +142,11 @@ public class AdmissionSubmission {
             throw Problem.conflict("授权运营协议已签订，不能撤回申请；如需终止，请申请退出");
         }
         timeline.record(
-                applicationId, "申请单位撤回申请", reason.trim(), application.getCompanyName(), "withdraw:" + applicationId);
+                Subjects.admission(applicationId),
+                "申请单位撤回申请",
+                reason.trim(),
+                application.getCompanyName(),
+                "withdraw:" + applicationId);
         runtime.createMessageCorrelation(AdmissionProcess.MESSAGE_WITHDRAWN)
                 .processInstanceId(application.getProcessInstanceId())
                 .setVariable("withdrawalReason", reason.trim())
@@ -115,41 +156,17 @@ public class AdmissionSubmission {
     /** APL-03: anyone may object while the result is publicised; each objection becomes a task handled before signing. */
     @Transactional
     public long object(long applicationId, String filerName, String filerContact, String content) {
-        java.util.List<Problem.FieldError> errors = new java.util.ArrayList<>();
-        if (filerName == null || filerName.isBlank()) {
-            errors.add(new Problem.FieldError("filerName", "请填写异议人姓名或单位名称"));
-        }
-        if (filerContact == null || filerContact.isBlank()) {
-            errors.add(new Problem.FieldError("filerContact", "请填写联系方式，以便答复"));
-        }
-        if (content == null || content.isBlank()) {
-            errors.add(new Problem.FieldError("content", "请写明异议内容和事实依据"));
-        } else if (content.length() > 3000) {
-            errors.add(new Problem.FieldError("content", "异议内容不超过3000字"));
-        }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("异议信息不完整", errors);
-        }
+        objections.check(filerName, filerContact, content);
         AdmissionApplication application = applications.get(applicationId);
         if (!AdmissionProcess.waitsFor(
                         runtime, application.getProcessInstanceId(), AdmissionProcess.MESSAGE_OBJECTION_FILED)
                 || !clock.instant()
-                        .isBefore(((java.util.Date)
-                                        runtime.getVariable(application.getProcessInstanceId(), "publicityEnds"))
+                        .isBefore(((Date) runtime.getVariable(application.getProcessInstanceId(), "publicityEnds"))
                                 .toInstant())) {
             throw Problem.conflict("该申请不在公示期内，不能提出公示异议");
         }
-        long id = jdbc.sql("""
-                insert into approval.objection (application_id, filed_at, filer_name, filer_contact, content)
-                values (:app, :at, :name, :contact, :content) returning id""")
-                .param("app", applicationId)
-                .param("at", Timestamp.from(clock.instant()))
-                .param("name", filerName.trim())
-                .param("contact", filerContact.trim())
-                .param("content", content.trim())
-                .query(Long.class)
-                .single();
-        timeline.record(applicationId, "收到公示异议", "异议将在签订协议前核查处理", "公众", "objection:" + id);
+        long id = objections.file(applicationId, filerName, filerContact, content);
+        timeline.record(Subjects.admission(applicationId), "收到公示异议", "异议将在签订协议前核查处理", "公众", "objection:" + id);
         runtime.createMessageCorrelation(AdmissionProcess.MESSAGE_OBJECTION_FILED)
                 .processInstanceId(application.getProcessInstanceId())
                 .setVariablesLocal(Map.of(
@@ -157,7 +174,8 @@ public class AdmissionSubmission {
                         id,
                         "objectionContent",
                         filerName.trim() + "（" + filerContact.trim() + "）于 "
-                                + clock.instant().atZone(Clocks.BEIJING).toLocalDate() + " 提出：\n" + content.trim()))
+                                + clock.instant().atZone(Clocks.BEIJING).toLocalDate() + " 提出：\n"
+                                + content.trim()))
                 .correlate();
         return id;
     }

@@ -1,22 +1,39 @@
 package cn.pubdata.approval.admission;
 
+import static cn.pubdata.approval.task.TaskInput.actor;
+import static cn.pubdata.approval.task.TaskInput.choice;
+import static cn.pubdata.approval.task.TaskInput.optional;
+import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.rows;
+import static cn.pubdata.approval.task.TaskInput.whole;
+
 import cn.pubdata.approval.calendar.WorkingDayCalendar;
+import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
+import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.policy.AdmissionSettings;
 import cn.pubdata.approval.policy.PolicyProfiles;
-import java.sql.Timestamp;
+import cn.pubdata.approval.review.ReviewOpinions;
+import cn.pubdata.approval.scenario.Scenario;
+import cn.pubdata.approval.scenario.ScenarioStatus;
+import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks each admission decision when a reviewer completes a task, then records it on the application's timeline.
+ * Checks each admission decision when a reviewer completes a task, then records it through the admission's services.
  * A decision that breaks a rule is refused with a message the reviewer can act on, and the task stays open.
  */
 @Component("decisionRecorder")
@@ -25,22 +42,28 @@ public class DecisionRecorder implements TaskListener {
     private final Timeline timeline;
     private final PolicyProfiles profiles;
     private final CatalogResources catalog;
+    private final AdmissionApplications applications;
+    private final ReviewOpinions opinions;
+    private final Scenarios scenarios;
     private final WorkingDayCalendar calendar;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     public DecisionRecorder(
             Timeline timeline,
             PolicyProfiles profiles,
             CatalogResources catalog,
+            AdmissionApplications applications,
+            ReviewOpinions opinions,
+            Scenarios scenarios,
             WorkingDayCalendar calendar,
-            JdbcClient jdbc,
             Clock clock) {
         this.timeline = timeline;
         this.profiles = profiles;
         this.catalog = catalog;
+        this.applications = applications;
+        this.opinions = opinions;
+        this.scenarios = scenarios;
         this.calendar = calendar;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -48,13 +71,12 @@ public class DecisionRecorder implements TaskListener {
     public void notify(DelegateTask task) {
         DelegateExecution process = task.getExecution().getProcessInstance();
         long applicationId = ((Number) task.getVariable("applicationId")).longValue();
-        String actor = task.getAssignee() == null ? "审查人" : task.getAssignee();
         String entry = switch (task.getTaskDefinitionKey()) {
             case AdmissionProcess.TASK_CHECK_COMPLETENESS -> completeness(task, process);
-            case AdmissionProcess.TASK_COORDINATION_REVIEW, AdmissionProcess.TASK_PROVIDER_REVIEW ->
-                review(task, process, applicationId, actor);
+            case AdmissionProcess.TASK_COORDINATION_REVIEW -> coordinationReview(task, process, applicationId);
+            case AdmissionProcess.TASK_PROVIDER_REVIEW -> providerReview(task, process, applicationId);
             case AdmissionProcess.TASK_EXPERT_CONSULTATION -> expert(task);
-            case AdmissionProcess.TASK_DECIDE -> decide(task, process);
+            case AdmissionProcess.TASK_DECIDE -> decide(task, process, applicationId);
             case AdmissionProcess.TASK_HANDLE_OBJECTION -> objection(task, process);
             case AdmissionProcess.TASK_SET_REVENUE_CAP -> revenueCap(task);
             case AdmissionProcess.TASK_SIGN_AGREEMENT -> agreement(task, process);
@@ -65,10 +87,10 @@ public class DecisionRecorder implements TaskListener {
         };
         int cut = entry.indexOf('\n');
         timeline.record(
-                applicationId,
+                Subjects.admission(applicationId),
                 cut < 0 ? entry : entry.substring(0, cut),
                 cut < 0 ? null : entry.substring(cut + 1),
-                actor,
+                actor(task),
                 "task:" + task.getId());
     }
 
@@ -94,32 +116,56 @@ public class DecisionRecorder implements TaskListener {
         return "形式审查：退回补正（第 " + (rounds + 1) + " 次）\n" + reason;
     }
 
-    private String review(DelegateTask task, DelegateExecution process, long applicationId, String actor) {
+    /** ADM-07, ADM-09: each coordination member judges every criterion of the announcement, then gives its opinion. */
+    private String coordinationReview(DelegateTask task, DelegateExecution process, long applicationId) {
+        List<ReviewOpinions.CriterionJudgement> judged = judgedCriteria(task);
+        String opinion = choice(task, "reviewOpinion", Set.of("approve", "reject"), "请选择审查意见");
+        String reason =
+                opinion.equals("reject") ? required(task, "reviewReason", "不同意时请写明理由") : optional(task, "reviewReason");
+        if (opinion.equals("approve") && judged.stream().anyMatch(c -> !c.met())) {
+            throw new InvalidDecision("有评审标准判定为“不满足”，审查意见不能为“同意”（ADM-07）");
+        }
+        String group = (String) task.getVariable("reviewGroup");
+        String unit = profiles.groupName(group);
+        opinions.record(
+                new ReviewOpinions.Opinion(
+                        Subjects.admission(applicationId),
+                        task.getId(),
+                        "协调机制成员单位审查",
+                        group,
+                        actor(task),
+                        opinion,
+                        reason),
+                judged);
+        long met =
+                judged.stream().filter(ReviewOpinions.CriterionJudgement::met).count();
+        String line = unit + "：" + (opinion.equals("approve") ? "同意" : "不同意") + "（评审标准满足 " + met + "/" + judged.size()
+                + (reason == null ? "" : "；" + reason) + "）";
+        appendSummary(process, line);
+        return "协调机制成员单位审查：" + line;
+    }
+
+    /** CAT-03: a provider unit consents to its own resources or refuses them; refused ones leave the granted scope. */
+    private String providerReview(DelegateTask task, DelegateExecution process, long applicationId) {
         String opinion = choice(task, "reviewOpinion", Set.of("approve", "reject"), "请选择审查意见");
         String reason =
                 opinion.equals("reject") ? required(task, "reviewReason", "不同意时请写明理由") : optional(task, "reviewReason");
         String group = (String) task.getVariable("reviewGroup");
-        String unit = group.startsWith("provider-") ? catalog.providerNameOfGroup(group) : profiles.groupName(group);
-        String step =
-                task.getTaskDefinitionKey().equals(AdmissionProcess.TASK_PROVIDER_REVIEW) ? "数据提供单位审查" : "协调机制成员单位审查";
-        jdbc.sql("""
-                insert into approval.review_opinion (application_id, task_id, step, group_id, reviewer, decision, reason, decided_at)
-                values (:app, :task, :step, :group, :who, :decision, :reason, :at) on conflict (task_id) do nothing""")
-                .param("app", applicationId)
-                .param("task", task.getId())
-                .param("step", step)
-                .param("group", group)
-                .param("who", actor)
-                .param("decision", opinion)
-                .param("reason", reason)
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
-        String line =
-                unit + "：" + (opinion.equals("approve") ? "同意" : "不同意") + (reason == null ? "" : "（" + reason + "）");
-        Object summary = process.getVariable("reviewSummary");
-        process.setVariable(
-                "reviewSummary", summary == null || summary.toString().isBlank() ? line : summary + "\n" + line);
-        return step + "：" + line;
+        List<String> resources = applications.recordProviderConsent(applicationId, group, opinion.equals("approve"));
+        opinions.record(
+                new ReviewOpinions.Opinion(
+                        Subjects.admission(applicationId),
+                        task.getId(),
+                        "数据提供单位审查",
+                        group,
+                        actor(task),
+                        opinion,
+                        reason),
+                List.of());
+        String line = catalog.providerNameOfGroup(group) + "：" + (opinion.equals("approve") ? "同意" : "不同意") + "纳入"
+                + String.join("、", resources) + (reason == null ? "" : "（" + reason + "）");
+        appendSummary(process, line);
+        return "数据提供单位审查：" + line;
     }
 
     private String expert(DelegateTask task) {
@@ -128,15 +174,48 @@ public class DecisionRecorder implements TaskListener {
         return "专家论证：" + (recommendation.equals("approve") ? "建议准入" : "不建议准入") + "\n" + opinion;
     }
 
-    private String decide(DelegateTask task, DelegateExecution process) {
+    /**
+     * ADM-07: the decider judges every criterion and may admit only when each is met. CAT-03: the granted scope is
+     * exactly what the providers consented to; with nothing consented there is nothing to admit. SCN-02 (004): at least
+     * one of the application's scenarios must have passed its review.
+     */
+    private String decide(DelegateTask task, DelegateExecution process, long applicationId) {
         String decision = choice(task, "admissionDecision", Set.of("approve", "reject"), "请选择准入决定");
         if (decision.equals("reject")) {
             return "准入决定：不予准入\n" + required(task, "admissionReason", "不予准入时请写明理由");
         }
-        Date ends = Date.from(
-                calendar.deadline(clock.instant(), profiles.admission().publicityWorkingDays()));
-        process.setVariable("publicityEnds", ends);
-        return "准入决定：准予准入，进入公示";
+        List<ReviewOpinions.CriterionJudgement> judged = judgedCriteria(task);
+        List<String> unmet = judged.stream()
+                .filter(c -> !c.met())
+                .map(ReviewOpinions.CriterionJudgement::criterion)
+                .toList();
+        if (!unmet.isEmpty()) {
+            throw new InvalidDecision("以下评审标准判定为“不满足”，不能准予准入（ADM-07）：" + String.join("；", unmet));
+        }
+        AdmissionApplication application = applications.get(applicationId);
+        List<String> granted = application.grantedResourceCodes();
+        if (granted.isEmpty()) {
+            throw new InvalidDecision("申请的数据资源均未获数据提供单位同意，授权范围为空，不能准予准入（CAT-03）");
+        }
+        if (profiles.of(application.getJurisdiction()).scenarioReviewInAdmission()
+                && scenarios.ofAdmission(applicationId).stream()
+                        .noneMatch(s -> s.getStatus() == ScenarioStatus.APPROVED)) {
+            throw new InvalidDecision("申请所列应用场景均未通过“一场景一清单一审核”，不能准予准入（SCN-02）");
+        }
+        String grantedNames =
+                catalog.findAll(granted).stream().map(CatalogResource::name).collect(Collectors.joining("、"));
+        process.setVariable("grantedResourceCodes", String.join(",", granted));
+        process.setVariable("authorizationScope", process.getVariable("announcementScope") + "；授权数据资源：" + grantedNames);
+        process.setVariable(
+                "publicityEnds",
+                Date.from(
+                        calendar.deadline(clock.instant(), profiles.admission().publicityWorkingDays())));
+        String approvedScenarios = scenarios.ofAdmission(applicationId).stream()
+                .filter(s -> s.getStatus() == ScenarioStatus.APPROVED)
+                .map(Scenario::getName)
+                .collect(Collectors.joining("、"));
+        return "准入决定：准予准入，进入公示\n授权数据资源：" + grantedNames
+                + (approvedScenarios.isEmpty() ? "" : "\n通过审核的应用场景：" + approvedScenarios);
     }
 
     private String objection(DelegateTask task, DelegateExecution process) {
@@ -167,7 +246,7 @@ public class DecisionRecorder implements TaskListener {
         } catch (RuntimeException e) {
             throw new InvalidDecision("签订日期应为 yyyy-MM-dd 格式的日期");
         }
-        if (signedOn.isAfter(LocalDate.now(clock.withZone(cn.pubdata.approval.common.Clocks.BEIJING)))) {
+        if (signedOn.isAfter(LocalDate.now(clock.withZone(Clocks.BEIJING)))) {
             throw new InvalidDecision("签订日期不能晚于今天：协议须已签订后再登记");
         }
         int term = whole(task, "termMonths", "请填写协议期限（月）");
@@ -191,32 +270,33 @@ public class DecisionRecorder implements TaskListener {
         return "岗前培训通过\n" + required(task, "trainedStaff", "请填写参训并通过的人员");
     }
 
-    private static String choice(DelegateTask task, String name, Set<String> allowed, String message) {
-        Object v = task.getVariable(name);
-        if (v == null || !allowed.contains(v.toString())) {
-            throw new InvalidDecision(message);
+    /** The criteria rows of the form, each judged met or not; a missing judgement is refused with its number. */
+    private static List<ReviewOpinions.CriterionJudgement> judgedCriteria(DelegateTask task) {
+        List<ReviewOpinions.CriterionJudgement> judged = new ArrayList<>();
+        for (Map<String, Object> row : rows(task, "criteria", "请逐条判定评审标准是否满足（ADM-07）")) {
+            int no = row.get("no") instanceof Number n ? n.intValue() : judged.size() + 1;
+            Object met = row.get("met");
+            if (!"yes".equals(met) && !"no".equals(met)) {
+                throw new InvalidDecision("请判定第 " + no + " 条评审标准是否满足（ADM-07）");
+            }
+            String note = row.get("note") == null || row.get("note").toString().isBlank()
+                    ? null
+                    : row.get("note").toString().trim();
+            if ("no".equals(met) && note == null) {
+                throw new InvalidDecision("第 " + no + " 条评审标准判定为“不满足”时请写明理由");
+            }
+            judged.add(new ReviewOpinions.CriterionJudgement(
+                    no, String.valueOf(row.get("criterion")), "yes".equals(met), note));
         }
-        return v.toString();
+        if (judged.isEmpty()) {
+            throw new InvalidDecision("请逐条判定评审标准是否满足（ADM-07）");
+        }
+        return judged;
     }
 
-    private static String required(DelegateTask task, String name, String message) {
-        Object v = task.getVariable(name);
-        if (v == null || v.toString().isBlank()) {
-            throw new InvalidDecision(message);
-        }
-        return v.toString().trim();
-    }
-
-    private static String optional(DelegateTask task, String name) {
-        Object v = task.getVariable(name);
-        return v == null || v.toString().isBlank() ? null : v.toString().trim();
-    }
-
-    private static int whole(DelegateTask task, String name, String message) {
-        Object v = task.getVariable(name);
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new InvalidDecision(message);
-        }
-        return n.intValue();
+    private static void appendSummary(DelegateExecution process, String line) {
+        Object summary = process.getVariable("reviewSummary");
+        process.setVariable(
+                "reviewSummary", summary == null || summary.toString().isBlank() ? line : summary + "\n" + line);
     }
 }

@@ -8,6 +8,8 @@ import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.pricing.RevenueCaps;
+import cn.pubdata.approval.scenario.ScenarioStatus;
+import cn.pubdata.approval.scenario.Scenarios;
 import com.icegreen.greenmail.util.GreenMail;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,14 +41,16 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     @Autowired
     cn.pubdata.approval.catalog.CatalogResources catalog;
 
+    @Autowired
+    Scenarios scenarios;
+
     @Test
     @Enforces({
-        "ADM-08", "ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "DSC-04", "DSC-05",
-        "CAT-03", "CAT-05", "ROLE-07"
+        "ADM-07", "ADM-08", "ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "ROLE-07"
     })
     void admittedPathOpensPermissionsListsOperatorAndNotifiesEveryParty() throws Exception {
         beijingTime(LocalDateTime.of(2026, 9, 24, 10, 0)); // Thursday before 中秋 and 国庆
-        AdmissionApplication application = submit("chizhou", "池州数据运营有限公司", "fgw-enterprise-credit", "jtj-vehicles");
+        AdmissionApplication application = submit("chizhou", "池州数据运营有限公司", CZ_ENTERPRISES, CZ_CASES);
         String pid = application.getProcessInstanceId();
 
         Task check = awaitTask(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS);
@@ -65,7 +69,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
 
         passCompleteness(pid, false);
         // ADM-09: one task per coordination member of 池州 (ROLE-07) and per provider unit whose data is requested
-        List<String> reviewers = List.of("security-cac", "security-police", "provider-fgw", "provider-jtj");
+        List<String> reviewers = List.of("security-cac", "security-police", "provider-cz-scj", "provider-cz-cgj");
         for (String group : reviewers) {
             Task review = taskOf(
                     pid,
@@ -102,15 +106,16 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         assertThat(agreements.authorizedOperators("chizhou")).contains(application.getCreditCode());
         assertThat(count(
                         "select count(*) from approval.disclosure_entry where jurisdiction = 'chizhou' and content like ?",
-                        "%" + application.getCreditCode() + "%"))
+                        "%" + application.getCompanyName() + "%"))
+                .as("the publicity notice and the authorized operator")
                 .isEqualTo(2);
         for (String party : List.of(
                 "authority-reviewer",
                 "pricing-officer",
                 "security-cac",
                 "security-police",
-                "provider-fgw",
-                "provider-jtj")) {
+                "provider-cz-scj",
+                "provider-cz-cgj")) {
             assertThat(notifications.inbox(Notifications.group(party)))
                     .as(party)
                     .anyMatch(n -> n.body().contains(application.getCompanyName()));
@@ -124,10 +129,20 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     }
 
     @Test
-    @Enforces({"ADM-02", "ADM-12", "ADM-15", "ADM-16", "ADM-18", "ROLE-05"})
-    void supplementLoopThenExpertConsultationThenAdmittedWithTrialPeriod() {
+    @Enforces({"ADM-02", "ADM-12", "ADM-15", "ADM-16", "ADM-18", "ROLE-05", "SCN-02", "SCN-05"})
+    void xinchangSupplementLoopThenScenariosReviewedWithinAdmissionThenExpertThenAdmittedWithTrialPeriod() {
         beijingTime(LocalDateTime.of(2026, 2, 12, 9, 0)); // Thursday before the 2026 Spring Festival
-        AdmissionApplication application = submit("xinchang", "新昌数智运营有限公司", "wjw-medical-institutions");
+        Announcement announcement = announcement("xinchang", XC_CLINICS, XC_BUS);
+        String code = nextCreditCode();
+        assertThatThrownBy(() -> submission.submit(form(announcement, code, "新昌数智运营有限公司", List.of(XC_CLINICS, XC_BUS))))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("一场景一清单一审核");
+        AdmissionApplication application = submission.submit(form(
+                announcement,
+                code,
+                "新昌数智运营有限公司",
+                List.of(XC_CLINICS, XC_BUS),
+                List.of(scenario("慢性病筛查", "医疗健康", XC_CLINICS), scenario("公交线网优化", "交通运输", XC_BUS))));
         String pid = application.getProcessInstanceId();
 
         decide(
@@ -150,15 +165,67 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         submission.supplement(
                 application.getId(),
                 form(
-                        announcements.get(application.getAnnouncementId()),
+                        announcement,
                         application.getCreditCode(),
                         "新昌数智运营有限公司",
-                        List.of("wjw-medical-institutions")));
+                        List.of(XC_CLINICS, XC_BUS),
+                        List.of(scenario("慢性病筛查", "医疗健康", XC_CLINICS), scenario("公交线网优化", "交通运输", XC_BUS))));
         Task again = taskOf(pid, AdmissionProcess.TASK_CHECK_COMPLETENESS, "authority-reviewer");
         assertThat(taskService.getVariableLocal(again.getId(), "completenessDecision"))
                 .as("a fresh form after 补正")
                 .isNull();
         passCompleteness(pid, true);
+
+        // SCN-02: each named scenario runs its own review, called by the admission, in parallel with the others
+        var scenarioList = scenarios.ofAdmission(application.getId()).stream()
+                .filter(s -> s.getStatus() == ScenarioStatus.IN_REVIEW)
+                .toList();
+        assertThat(scenarioList).hasSize(2);
+        for (var scenario : scenarioList) {
+            String scenarioPid = awaitCalledScenario(scenario.getId());
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processInstanceId(scenarioPid)
+                            .singleResult()
+                            .getBusinessKey())
+                    .isEqualTo("SCN-" + scenario.getId());
+            String provider = scenario.getName().equals("慢性病筛查") ? "provider-xc-wjj" : "provider-xc-jtj";
+            consentAll(scenarioPid, provider);
+            // SCN-05: 004 requires the network-security review by each of its security members
+            for (String member : policy.of("xinchang").coordinationGroups()) {
+                Task review = taskOf(scenarioPid, "UserTask_NetworkSecurityReview", member);
+                boolean bus = scenario.getName().equals("公交线网优化");
+                decisions.decide(
+                        review.getId(),
+                        "reviewer-" + member,
+                        java.util.Set.of(member),
+                        bus && member.equals("security-police")
+                                ? Map.of("reviewOpinion", "reject", "reviewReason", "车载视频数据安全措施不足")
+                                : Map.of("reviewOpinion", "approve"));
+            }
+            Task decide = taskOf(scenarioPid, "UserTask_Decide", "authority-reviewer");
+            if (scenario.getName().equals("公交线网优化")) {
+                assertThatThrownBy(() -> decisions.decide(
+                                decide.getId(),
+                                "lead",
+                                java.util.Set.of("authority-reviewer"),
+                                Map.of("scenarioDecision", "approve")))
+                        .isInstanceOf(Problem.class)
+                        .hasMessageContaining("SCN-05");
+                decisions.decide(
+                        decide.getId(),
+                        "lead",
+                        java.util.Set.of("authority-reviewer"),
+                        Map.of("scenarioDecision", "reject", "scenarioReason", "未通过网络安全评审"));
+            } else {
+                decisions.decide(
+                        decide.getId(),
+                        "lead",
+                        java.util.Set.of("authority-reviewer"),
+                        Map.of("scenarioDecision", "approve"));
+            }
+            assertThat(awaitEnd(scenarioPid))
+                    .isEqualTo(scenario.getName().equals("慢性病筛查") ? "EndEvent_Approved" : "EndEvent_Rejected");
+        }
 
         List<String> reviewers = List.of(
                 "security-cac",
@@ -166,7 +233,8 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 "security-secrecy",
                 "security-police",
                 "security-state",
-                "provider-wjw");
+                "provider-xc-wjj",
+                "provider-xc-jtj");
         approveAllReviews(pid, reviewers);
         Task expert = taskOf(pid, AdmissionProcess.TASK_EXPERT_CONSULTATION, "expert");
         assertThat(expert.getName()).isEqualTo("专家咨询委员会论证");
@@ -263,13 +331,145 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         var agreement = agreements.ofApplication(application.getId()).orElseThrow();
         assertThat(agreement.endsOn())
                 .isEqualTo(agreement.signedOn().plusMonths(30).minusDays(1)); // 2 years + 6 months trial
+        // the approved scenario takes effect with the agreement and is published with the operator; the other ended
+        var effective = scenarios.ofAdmission(application.getId()).stream()
+                .filter(s -> s.getStatus() == ScenarioStatus.APPROVED)
+                .toList();
+        assertThat(effective).singleElement().satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("慢性病筛查");
+            assertThat(s.getAgreementId()).isEqualTo(agreement.id());
+            assertThat(s.getPublishedAt()).isNotNull();
+        });
+        assertThat(scenarios.ofAdmission(application.getId()))
+                .as("the scenarios replaced at 补正 ended, the refused one is rejected")
+                .extracting(s -> s.getStatus())
+                .containsOnly(ScenarioStatus.APPROVED, ScenarioStatus.REJECTED, ScenarioStatus.ENDED);
+        assertThat(count(
+                        "select count(*) from approval.disclosure_entry where kind = 'SCENARIO_APPROVED' and title like ?",
+                        "%慢性病筛查%" + application.getCompanyName() + "%"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Enforces({"CAT-03"})
+    void aProviderThatRefusesTakesItsResourcesOutOfTheGrantedScope() {
+        AdmissionApplication application = submit("chizhou", "池州部分授权公司", CZ_ENTERPRISES, CZ_FUND);
+        String pid = application.getProcessInstanceId();
+        passCompleteness(pid, false);
+        approveAllReviews(pid, List.of("security-cac", "security-police", "provider-cz-scj"));
+        decide(
+                pid,
+                AdmissionProcess.TASK_PROVIDER_REVIEW,
+                "provider-cz-gjj",
+                Map.of("reviewOpinion", "reject", "reviewReason", "公积金缴存数据暂不开放"));
+        admitDecision(pid);
+        awaitPublicity(pid);
+        fireTimer(pid);
+        signAndOnboard(pid, today(), 36, 0);
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
+        var agreement = agreements.ofApplication(application.getId()).orElseThrow();
+        assertThat(agreements.grantedResources(agreement.id())).containsExactly(CZ_ENTERPRISES);
+        assertThat(agreement.scope()).contains("企业登记注册信息").doesNotContain("住房公积金缴存信息");
+        assertThat(notifications.inbox(Notifications.group("provider-cz-gjj")))
+                .as("a unit that refused is not told it granted data")
+                .noneMatch(n -> n.title().startsWith("【准入】") && n.body().contains(application.getCompanyName()));
+    }
+
+    @Test
+    @Enforces({"CAT-03"})
+    void anApplicationWhoseProvidersAllRefuseCannotBeAdmitted() {
+        AdmissionApplication application = submit("xianning", "咸宁无授权公司", XN_FUND);
+        String pid = application.getProcessInstanceId();
+        passCompleteness(pid, false);
+        approveAllReviews(pid, List.of("security-cac", "security-police"));
+        decide(
+                pid,
+                AdmissionProcess.TASK_PROVIDER_REVIEW,
+                "provider-xn-gjj",
+                Map.of("reviewOpinion", "reject", "reviewReason", "不同意"));
+        assertThatThrownBy(() -> admitDecision(pid)).isInstanceOf(Problem.class).hasMessageContaining("CAT-03");
+        decide(
+                pid,
+                AdmissionProcess.TASK_DECIDE,
+                "authority-reviewer",
+                Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位均不同意"));
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Rejected");
+    }
+
+    @Test
+    @Enforces({"ADM-07"})
+    void everyCriterionIsJudgedAndAnUnmetOneBlocksApproval() {
+        AdmissionApplication application = submit("chizhou", "池州标准不满足公司", CZ_CASES);
+        String pid = application.getProcessInstanceId();
+        passCompleteness(pid, false);
+        Task cac = taskOf(pid, AdmissionProcess.TASK_COORDINATION_REVIEW, "security-cac");
+        assertThat(criteria(cac, true))
+                .as("001's five selection conditions, one row each")
+                .hasSize(5);
+        assertThatThrownBy(() -> decisions.decide(
+                        cac.getId(), "cac", java.util.Set.of("security-cac"), Map.of("reviewOpinion", "approve")))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("ADM-07");
+        assertThatThrownBy(() -> decisions.decide(
+                        cac.getId(),
+                        "cac",
+                        java.util.Set.of("security-cac"),
+                        Map.of("reviewOpinion", "approve", "criteria", criteria(cac, false))))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("不能为“同意”");
+        decisions.decide(
+                cac.getId(),
+                "cac",
+                java.util.Set.of("security-cac"),
+                Map.of("reviewOpinion", "reject", "reviewReason", "不具备安全管理条件", "criteria", criteria(cac, false)));
+        assertThat(jdbc.sql("select count(*) from approval.review_criterion where task_id = ? and not met")
+                        .param(1, cac.getId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
+        approveAllReviews(pid, List.of("security-police", "provider-cz-cgj"));
+        Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
+        assertThatThrownBy(() -> decisions.decide(
+                        decision.getId(),
+                        "lead",
+                        java.util.Set.of("authority-reviewer"),
+                        Map.of("admissionDecision", "approve", "criteria", criteria(decision, false))))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("具有公信力");
+    }
+
+    /** The scenario review an admission called for one scenario, once it has started. */
+    private String awaitCalledScenario(long scenarioId) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey("SCN-" + scenarioId)
+                                .count()
+                        == 1);
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey("SCN-" + scenarioId)
+                .singleResult()
+                .getId();
+    }
+
+    /** A provider consents to each of its lines of the scenario. */
+    @SuppressWarnings("unchecked")
+    private void consentAll(String scenarioPid, String provider) {
+        Task task = taskOf(scenarioPid, "UserTask_ProviderReview", provider);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines")) {
+            Map<String, Object> decided = new java.util.LinkedHashMap<>(row);
+            decided.put("consent", "yes");
+            rows.add(decided);
+        }
+        decisions.decide(task.getId(), "reviewer-" + provider, java.util.Set.of(provider), Map.of("lines", rows));
     }
 
     @Test
     @Enforces({"ADM-02"})
     void supplementDeadlineMissedEndsTheApplication() {
         beijingTime(LocalDateTime.of(2026, 4, 30, 16, 0)); // before the 劳动节 holiday
-        AdmissionApplication application = submit("xianning", "咸宁数据科技有限公司", "zwj-service-cases");
+        AdmissionApplication application = submit("xianning", "咸宁数据科技有限公司", XN_FUND);
         String pid = application.getProcessInstanceId();
         decide(
                 pid,
@@ -288,7 +488,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                                 announcements.get(application.getAnnouncementId()),
                                 application.getCreditCode(),
                                 "咸宁数据科技有限公司",
-                                List.of("zwj-service-cases"))))
+                                List.of(XN_FUND))))
                 .isInstanceOf(Problem.class)
                 .hasMessageContaining("无需补正");
     }
@@ -331,26 +531,25 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     @Test
     @Enforces({"ADM-07", "ADM-09", "ROLE-04"})
     void rejectedAtDecisionAfterAProviderDissents() {
-        AdmissionApplication application =
-                submit("chizhou", "池州某信息公司", "cgj-enforcement-cases", "sthjj-environment-monthly");
+        AdmissionApplication application = submit("chizhou", "池州某信息公司", CZ_CASES, CZ_FUND);
         String pid = application.getProcessInstanceId();
         passCompleteness(pid, false);
-        approveAllReviews(pid, List.of("security-cac", "security-police", "provider-cgj"));
+        approveAllReviews(pid, List.of("security-cac", "security-police", "provider-cz-cgj"));
         assertThatThrownBy(() -> decide(
                         pid,
                         AdmissionProcess.TASK_PROVIDER_REVIEW,
-                        "provider-sthjj",
+                        "provider-cz-gjj",
                         Map.of("reviewOpinion", "reject")))
                 .isInstanceOf(Problem.class)
                 .hasMessageContaining("理由");
         decide(
                 pid,
                 AdmissionProcess.TASK_PROVIDER_REVIEW,
-                "provider-sthjj",
+                "provider-cz-gjj",
                 Map.of("reviewOpinion", "reject", "reviewReason", "环境质量月报含未公开监测点位"));
         Task decision = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
         assertThat((String) taskService.getVariable(decision.getId(), "reviewSummary"))
-                .contains("市生态环境局：不同意（环境质量月报含未公开监测点位）", "市城管局：同意");
+                .contains("市住房公积金管理中心：不同意纳入住房公积金缴存信息（环境质量月报含未公开监测点位）", "市城市管理局：同意纳入城市管理案件信息");
         assertThatThrownBy(() -> decisions.decide(
                         decision.getId(),
                         "lead",
@@ -365,7 +564,8 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位不同意纳入授权范围"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Rejected");
         assertThat(applications.get(application.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
-        assertThat(count("select count(*) from approval.review_opinion where application_id = ?", application.getId()))
+        assertThat(count(
+                        "select count(*) from approval.review_opinion where subject = ?", "ADM-" + application.getId()))
                 .isEqualTo(4);
         assertThat(count("select count(*) from approval.agreement where application_id = ?", application.getId()))
                 .isZero();
@@ -373,10 +573,10 @@ class AdmissionProcessTest extends AdmissionTestSupport {
 
     @Test
     void withdrawnDuringReviewEndsWithTheOperatorsReason() {
-        AdmissionApplication application = submit("xianning", "咸宁云数公司", "gxj-industries");
+        AdmissionApplication application = submit("xianning", "咸宁云数公司", XN_VISITORS);
         String pid = application.getProcessInstanceId();
         passCompleteness(pid, false);
-        taskOf(pid, AdmissionProcess.TASK_PROVIDER_REVIEW, "provider-gxj");
+        taskOf(pid, AdmissionProcess.TASK_PROVIDER_REVIEW, "provider-xn-wlj");
         submission.withdraw(application.getId(), "公司战略调整");
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Withdrawn");
         assertThat(taskService.createTaskQuery().processInstanceId(pid).count()).isZero();
@@ -413,7 +613,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     @Test
     @Enforces({"ADM-13", "APL-03"})
     void signingWaitsUntilEveryObjectionIsHandledEvenAfterThePublicityPeriodEnds() {
-        AdmissionApplication application = toPublicity("chizhou", "池州异议驳回公司", "zjj-construction-projects");
+        AdmissionApplication application = toPublicity("chizhou", "池州异议驳回公司", CZ_ENTERPRISES);
         String pid = application.getProcessInstanceId();
         submission.object(application.getId(), "竞争企业", "contact@example.cn", "申报材料中的业绩不实");
         Task handle = taskOf(pid, AdmissionProcess.TASK_HANDLE_OBJECTION, "authority-reviewer");
@@ -440,15 +640,11 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     @Test
     @Enforces({"CAT-01"})
     void resourceProhibitedBeforeTheAgreementIsRecordedEndsTheAdmission() {
-        jdbc.sql(
-                        "insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('zwj-test-reclassified', 'zwj', '测试：待重新分级的数据', 'CONDITIONAL') on conflict do nothing")
-                .update();
+        resource("zwj-test-reclassified", "jingdezhen", "zwj", "测试：待重新分级的数据", false);
         AdmissionApplication application = toPublicity("jingdezhen", "景德镇禁止开放测试公司", "zwj-test-reclassified");
         String pid = application.getProcessInstanceId();
         fireTimer(pid);
-        jdbc.sql(
-                        "update approval.catalog_resource set open_condition = 'PROHIBITED' where code = 'zwj-test-reclassified'")
-                .update();
+        catalogMaintenance.reclassify("zwj-test-reclassified", "PROHIBITED", "经复核涉及未公开的个人信息", "数据局");
         decide(
                 pid,
                 AdmissionProcess.TASK_SET_REVENUE_CAP,

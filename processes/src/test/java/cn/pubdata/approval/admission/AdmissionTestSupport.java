@@ -7,8 +7,13 @@ import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
 import cn.pubdata.approval.admission.Announcement.Mode;
 import cn.pubdata.approval.admission.ApplicationForm.DocumentRef;
 import cn.pubdata.approval.admission.ApplicationForm.PlanSectionInput;
+import cn.pubdata.approval.catalog.CatalogMaintenance;
+import cn.pubdata.approval.catalog.CatalogResources;
+import cn.pubdata.approval.catalog.ResourceForm;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.document.DocumentStore;
+import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.scenario.ScenarioForm;
 import cn.pubdata.approval.task.TaskDecisions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
@@ -35,87 +41,137 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Fixtures and steps shared by the admission process tests: a real engine, real workers, real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AdmissionTestSupport {
+public abstract class AdmissionTestSupport {
 
     /** Operators' credit codes with valid check characters (GB 32100-2015). */
-    static final List<String> CREDIT_CODES =
+    protected static final List<String> CREDIT_CODES =
             List.of("91330100716105852F", "914403001922038216", "91110000100006485K", "911100001000044477");
 
     private static final AtomicInteger NEXT_CODE = new AtomicInteger();
 
     @Autowired
-    Announcements announcements;
+    protected Announcements announcements;
 
     @Autowired
-    AdmissionSubmission submission;
+    protected AdmissionSubmission submission;
 
     @Autowired
-    AdmissionApplications applications;
+    protected AdmissionApplications applications;
 
     @Autowired
-    DocumentStore documents;
+    protected DocumentStore documents;
 
     @Autowired
-    TaskDecisions decisions;
+    protected TaskDecisions decisions;
 
     @Autowired
-    RuntimeService runtime;
+    protected RuntimeService runtime;
 
     @Autowired
-    TaskService taskService;
+    protected TaskService taskService;
 
     @Autowired
-    HistoryService history;
+    protected HistoryService history;
 
     @Autowired
-    org.operaton.bpm.engine.RepositoryService repository;
+    protected org.operaton.bpm.engine.RepositoryService repository;
 
     @Autowired
-    ManagementService management;
+    protected ManagementService management;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected CatalogMaintenance catalogMaintenance;
+
+    @Autowired
+    protected PolicyProfiles profiles;
+
+    @Autowired
+    protected CatalogResources catalogResources;
+
+    /** Resources of the jurisdictions whose profile names units but no resources: entered as an authority would. */
+    protected static final String CZ_ENTERPRISES = "cz-scj-enterprise-register";
+
+    protected static final String CZ_CASES = "cz-cgj-cases";
+    protected static final String CZ_FUND = "cz-gjj-deposits";
+    protected static final String XC_CLINICS = "xc-wjj-clinics";
+    protected static final String XC_BUS = "xc-jtj-bus";
+    protected static final String XC_LICENCES = "xc-scj-province-licences";
+    protected static final String XN_FUND = "xn-gjj-deposits";
+    protected static final String XN_VISITORS = "xn-wlj-visitors";
+
+    @BeforeEach
+    protected void testResources() {
+        resource(CZ_ENTERPRISES, "chizhou", "cz-scj", "企业登记注册信息", false);
+        resource(CZ_CASES, "chizhou", "cz-cgj", "城市管理案件信息", false);
+        resource(CZ_FUND, "chizhou", "cz-gjj", "住房公积金缴存信息", false);
+        resource(XC_CLINICS, "xinchang", "xc-wjj", "医疗机构诊疗信息", false);
+        resource(XC_BUS, "xinchang", "xc-jtj", "公交客流信息", false);
+        resource(XC_LICENCES, "xinchang", "xc-scj", "省回流市场主体许可信息", true);
+        resource(XN_FUND, "xianning", "xn-gjj", "住房公积金缴存信息", false);
+        resource(XN_VISITORS, "xianning", "xn-wlj", "景区游客流量信息", false);
+    }
+
+    protected void resource(String code, String jurisdiction, String provider, String name, boolean provinceReturned) {
+        if (catalogResources.find(code).isEmpty()) {
+            catalogMaintenance.add(
+                    new ResourceForm(code, name, jurisdiction, provider, "CONDITIONAL", 2, provinceReturned, null),
+                    "测试数据");
+        }
+    }
 
     @AfterEach
-    void resetClock() {
+    protected void resetClock() {
         ClockUtil.reset();
     }
 
     /** Sets the engine's (and so the domain's) clock to a Beijing wall-clock time. */
-    static void beijingTime(LocalDateTime time) {
+    protected static void beijingTime(LocalDateTime time) {
         ClockUtil.setCurrentTime(Date.from(time.atZone(Clocks.BEIJING).toInstant()));
     }
 
-    static LocalDate today() {
+    protected static LocalDate today() {
         return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), Clocks.BEIJING)
                 .toLocalDate();
     }
 
-    Announcement announcement(String jurisdiction, String... resources) {
+    protected Announcement announcement(String jurisdiction, String... resources) {
         return announcements.publish(new AnnouncementForm(
                 jurisdiction,
                 "2026年公共数据资源授权运营单位准入通告（" + jurisdiction + "）",
                 Mode.WHOLE,
                 "全市公共数据资源整体授权运营",
                 "具备数据资源加工、运营所需的管理和技术服务能力，经营和信用状况良好",
-                "按运营方案、安全能力、服务经验综合评审",
+                profiles.of(jurisdiction).admissionCriteria(),
                 today().minusDays(1),
                 today().plusDays(30),
                 List.of(resources)));
     }
 
     /** Each application gets its own company, so tests do not see each other's applications. */
-    static String nextCreditCode() {
+    protected static String nextCreditCode() {
         return CREDIT_CODES.get(NEXT_CODE.getAndIncrement() % CREDIT_CODES.size());
     }
 
-    long upload(String creditCode, String name) {
+    protected long upload(String creditCode, String name) {
         byte[] pdf = ("%PDF-1.4\n% " + name + "\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
                 .getBytes(StandardCharsets.UTF_8);
         return documents.store(creditCode, name, pdf).id();
     }
 
-    ApplicationForm form(Announcement announcement, String creditCode, String company, List<String> resources) {
+    protected ApplicationForm form(
+            Announcement announcement, String creditCode, String company, List<String> resources) {
+        return form(announcement, creditCode, company, resources, null);
+    }
+
+    protected ApplicationForm form(
+            Announcement announcement,
+            String creditCode,
+            String company,
+            List<String> resources,
+            List<ScenarioForm> scenarios) {
         List<PlanSectionInput> sections = IntStream.rangeClosed(1, 8)
                 .mapToObj(i -> new PlanSectionInput(i, PlanSections.label(i) + "：" + company + " 的方案内容。"))
                 .toList();
@@ -135,15 +191,38 @@ abstract class AdmissionTestSupport {
                 "ops@" + creditCode.toLowerCase() + ".example.cn",
                 sections,
                 resources,
-                docs);
+                docs,
+                scenarios);
     }
 
-    AdmissionApplication submit(String jurisdiction, String company, String... resources) {
+    /** A scenario as an application of 004 names it (SCN-02), one line per resource. */
+    protected static ScenarioForm scenario(String name, String domain, String... resources) {
+        return new ScenarioForm(
+                null,
+                null,
+                name,
+                domain,
+                cn.pubdata.approval.scenario.Purpose.INDUSTRY,
+                "建设内容：" + name,
+                "风险评估：仅使用脱敏后的统计结果，不涉及个人隐私",
+                "在授权运营平台内加工，原始数据不出域",
+                java.util.Arrays.stream(resources)
+                        .map(code -> new ScenarioForm.LineInput(
+                                code,
+                                "全部字段（脱敏）",
+                                cn.pubdata.approval.scenario.ScenarioLine.Usage.STATISTICS,
+                                cn.pubdata.approval.scenario.ScenarioLine.Frequency.MONTHLY,
+                                today(),
+                                today().plusMonths(12)))
+                        .toList());
+    }
+
+    protected AdmissionApplication submit(String jurisdiction, String company, String... resources) {
         Announcement a = announcement(jurisdiction, resources);
         return submission.submit(form(a, nextCreditCode(), company, List.of(resources)));
     }
 
-    Task awaitTask(String pid, String key) {
+    protected Task awaitTask(String pid, String key) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> taskService
                                 .createTaskQuery()
@@ -159,7 +238,7 @@ abstract class AdmissionTestSupport {
                 .get(0);
     }
 
-    Task taskOf(String pid, String key, String group) {
+    protected Task taskOf(String pid, String key, String group) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> taskService
                                 .createTaskQuery()
@@ -176,11 +255,11 @@ abstract class AdmissionTestSupport {
                 .singleResult();
     }
 
-    void decide(String pid, String key, String group, Map<String, Object> decision) {
+    protected void decide(String pid, String key, String group, Map<String, Object> decision) {
         decisions.decide(taskOf(pid, key, group).getId(), "reviewer-" + group, java.util.Set.of(group), decision);
     }
 
-    void passCompleteness(String pid, boolean expert) {
+    protected void passCompleteness(String pid, boolean expert) {
         decide(
                 pid,
                 AdmissionProcess.TASK_CHECK_COMPLETENESS,
@@ -188,20 +267,42 @@ abstract class AdmissionTestSupport {
                 Map.of("completenessDecision", "approve", "expertConsultation", expert));
     }
 
-    void approveAllReviews(String pid, List<String> groups) {
+    protected void approveAllReviews(String pid, List<String> groups) {
         for (String group : groups) {
             String key = group.startsWith("provider-")
                     ? AdmissionProcess.TASK_PROVIDER_REVIEW
                     : AdmissionProcess.TASK_COORDINATION_REVIEW;
-            decide(pid, key, group, Map.of("reviewOpinion", "approve"));
+            Task task = taskOf(pid, key, group);
+            Map<String, Object> decision = key.equals(AdmissionProcess.TASK_PROVIDER_REVIEW)
+                    ? Map.of("reviewOpinion", "approve")
+                    : Map.of("reviewOpinion", "approve", "criteria", criteria(task, true));
+            decisions.decide(task.getId(), "reviewer-" + group, java.util.Set.of(group), decision);
         }
     }
 
-    void admitDecision(String pid) {
-        decide(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer", Map.of("admissionDecision", "approve"));
+    protected void admitDecision(String pid) {
+        Task task = taskOf(pid, AdmissionProcess.TASK_DECIDE, "authority-reviewer");
+        decisions.decide(
+                task.getId(),
+                "reviewer-authority",
+                java.util.Set.of("authority-reviewer"),
+                Map.of("admissionDecision", "approve", "criteria", criteria(task, true)));
     }
 
-    void awaitPublicity(String pid) {
+    /** ADM-07: the criteria rows of a task's form, each judged as given ("met" or not, with a note when not). */
+    @SuppressWarnings("unchecked")
+    protected List<Map<String, Object>> criteria(Task task, boolean met) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) taskService.getVariable(task.getId(), "criteria")) {
+            Map<String, Object> judged = new java.util.LinkedHashMap<>(row);
+            judged.put("met", met ? "yes" : "no");
+            judged.put("note", met ? "" : "不满足：" + row.get("criterion"));
+            rows.add(judged);
+        }
+        return rows;
+    }
+
+    protected void awaitPublicity(String pid) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> runtime.createEventSubscriptionQuery()
                                 .processInstanceId(pid)
@@ -211,7 +312,7 @@ abstract class AdmissionTestSupport {
     }
 
     /** Moves the engine clock past a timer of the process and fires it, as the job executor would. */
-    void fireTimer(String pid) {
+    protected void fireTimer(String pid) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> management
                                 .createJobQuery()
@@ -224,7 +325,7 @@ abstract class AdmissionTestSupport {
         management.executeJob(timer.getId());
     }
 
-    void signAndOnboard(String pid, LocalDate signedOn, int termMonths, int trialMonths) {
+    protected void signAndOnboard(String pid, LocalDate signedOn, int termMonths, int trialMonths) {
         decide(
                 pid,
                 AdmissionProcess.TASK_SET_REVENUE_CAP,
@@ -255,8 +356,76 @@ abstract class AdmissionTestSupport {
                 Map.of("trainedStaff", "王五（业务负责人）、赵六（安全负责人）", "trainingPassed", true));
     }
 
+    /**
+     * An operator admitted in the jurisdiction for the resources, walking the whole admission flow with every reviewer
+     * agreeing; in 004 the application names one scenario over the first resource, which passes its review too.
+     */
+    protected AdmissionApplication admitted(String jurisdiction, String company, String... resources) {
+        Announcement announcement = announcement(jurisdiction, resources);
+        boolean withScenario = profiles.of(jurisdiction).scenarioReviewInAdmission();
+        AdmissionApplication application = submission.submit(form(
+                announcement,
+                nextCreditCode(),
+                company,
+                List.of(resources),
+                withScenario ? List.of(scenario(company + "的首个场景", "医疗健康", resources[0])) : null));
+        String pid = application.getProcessInstanceId();
+        passCompleteness(pid, false);
+        if (withScenario) {
+            approveScenariosWithinAdmission(application.getId(), jurisdiction);
+        }
+        List<String> reviewers = new ArrayList<>(profiles.of(jurisdiction).coordinationGroups());
+        reviewers.addAll(catalogResources.providerGroups(List.of(resources)));
+        approveAllReviews(pid, reviewers);
+        admitDecision(pid);
+        awaitPublicity(pid);
+        fireTimer(pid);
+        signAndOnboard(pid, today(), profiles.of(jurisdiction).agreementTermMonths(), 0);
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
+        return applications.get(application.getId());
+    }
+
+    /** Every scenario an admission called passes: its providers consent, its security members approve, it is approved. */
+    @SuppressWarnings("unchecked")
+    protected void approveScenariosWithinAdmission(long applicationId, String jurisdiction) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runtime.createProcessInstanceQuery()
+                                .superProcessInstanceId(
+                                        applications.get(applicationId).getProcessInstanceId())
+                                .count()
+                        > 0);
+        for (var called : runtime.createProcessInstanceQuery()
+                .superProcessInstanceId(applications.get(applicationId).getProcessInstanceId())
+                .list()) {
+            String spid = called.getId();
+            for (Task task : taskService
+                    .createTaskQuery()
+                    .processInstanceId(spid)
+                    .taskDefinitionKey("UserTask_ProviderReview")
+                    .list()) {
+                String group =
+                        taskService.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (Map<String, Object> row :
+                        (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines")) {
+                    Map<String, Object> decided = new java.util.LinkedHashMap<>(row);
+                    decided.put("consent", "yes");
+                    rows.add(decided);
+                }
+                decisions.decide(task.getId(), "reviewer-" + group, java.util.Set.of(group), Map.of("lines", rows));
+            }
+            if (profiles.of(jurisdiction).networkSecurityReview()) {
+                for (String member : profiles.of(jurisdiction).coordinationGroups()) {
+                    decide(spid, "UserTask_NetworkSecurityReview", member, Map.of("reviewOpinion", "approve"));
+                }
+            }
+            decide(spid, "UserTask_Decide", "authority-reviewer", Map.of("scenarioDecision", "approve"));
+            assertThat(awaitEnd(spid)).isEqualTo("EndEvent_Approved");
+        }
+    }
+
     /** The end event the instance finished in, once the workers have carried it there. */
-    String awaitEnd(String pid) {
+    protected String awaitEnd(String pid) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> history.createHistoricProcessInstanceQuery()
                                 .processInstanceId(pid)
@@ -291,7 +460,7 @@ abstract class AdmissionTestSupport {
     }
 
     /** Activities in the order they occurred (the tests move the clock, so start times alone do not order them). */
-    List<String> passedActivities(String pid) {
+    protected List<String> passedActivities(String pid) {
         return history
                 .createHistoricActivityInstanceQuery()
                 .processInstanceId(pid)
@@ -303,7 +472,7 @@ abstract class AdmissionTestSupport {
                 .toList();
     }
 
-    int count(String sql, Object... params) {
+    protected int count(String sql, Object... params) {
         var spec = jdbc.sql(sql);
         for (int i = 0; i < params.length; i++) {
             spec = spec.param(i + 1, params[i]);
@@ -311,7 +480,7 @@ abstract class AdmissionTestSupport {
         return spec.query(Integer.class).single();
     }
 
-    static void assertDueOn(Task task, LocalDate day) {
+    protected static void assertDueOn(Task task, LocalDate day) {
         assertThat(task.getDueDate().toInstant().atZone(Clocks.BEIJING).toLocalDate())
                 .as("due date of " + task.getName())
                 .isEqualTo(day);

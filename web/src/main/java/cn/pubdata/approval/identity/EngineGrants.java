@@ -1,6 +1,5 @@
 package cn.pubdata.approval.identity;
 
-import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import java.util.LinkedHashSet;
@@ -37,10 +36,10 @@ class EngineGrants {
 
     @EventListener(ApplicationReadyEvent.class)
     void grant() {
-        Set<String> reviewers =
-                new LinkedHashSet<>(Set.of("authority-reviewer", "pricing-officer", "expert", "manager"));
+        Set<String> reviewers = new LinkedHashSet<>(
+                Set.of("authority-reviewer", "pricing-officer", "expert", "manager", "province-authority"));
         profiles.all().forEach(p -> reviewers.addAll(p.coordinationGroups()));
-        catalog.all().stream().map(CatalogResource::providerGroup).forEach(reviewers::add);
+        reviewers.addAll(catalog.allProviderGroups());
         for (String group : reviewers) {
             group(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             group(group, Resources.FILTER, "*", Permissions.READ);

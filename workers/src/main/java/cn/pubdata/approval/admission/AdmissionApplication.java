@@ -17,7 +17,14 @@ public class AdmissionApplication {
     public record PlanSection(int sectionNo, String content) {}
 
     @Table(schema = "approval", name = "application_resource")
-    public record RequestedResource(String resourceCode) {}
+    public record RequestedResource(String resourceCode, Consent consent) {}
+
+    /** CAT-03: a requested resource enters the granted scope only with its provider's consent. */
+    public enum Consent {
+        PENDING,
+        CONSENTED,
+        REFUSED
+    }
 
     @Table(schema = "approval", name = "application_document")
     public record AttachedDocument(long documentId, DocumentKind kind) {}
@@ -86,7 +93,7 @@ public class AdmissionApplication {
                 .toList());
         this.resources = new java.util.HashSet<>(form.resourceCodes().stream()
                 .distinct()
-                .map(RequestedResource::new)
+                .map(code -> new RequestedResource(code, Consent.PENDING))
                 .toList());
         this.documents = new java.util.HashSet<>(form.documents().stream()
                 .map(d -> new AttachedDocument(d.documentId(), d.kind()))
@@ -116,6 +123,24 @@ public class AdmissionApplication {
 
     public List<String> resourceCodes() {
         return resources.stream().map(RequestedResource::resourceCode).sorted().toList();
+    }
+
+    /** The resources their providers consented to: the scope an admission may grant (CAT-03). */
+    public List<String> grantedResourceCodes() {
+        return resources.stream()
+                .filter(r -> r.consent() == Consent.CONSENTED)
+                .map(RequestedResource::resourceCode)
+                .sorted()
+                .toList();
+    }
+
+    /** A provider unit's decision on its own resources among those requested. */
+    void recordConsent(java.util.Collection<String> codes, boolean consented) {
+        this.resources = new java.util.HashSet<>(resources.stream()
+                .map(r -> codes.contains(r.resourceCode())
+                        ? new RequestedResource(r.resourceCode(), consented ? Consent.CONSENTED : Consent.REFUSED)
+                        : r)
+                .toList());
     }
 
     public boolean hasEmergencyPlan() {

@@ -8,6 +8,8 @@ import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.common.Validation;
 import cn.pubdata.approval.document.DocumentStore;
 import cn.pubdata.approval.document.StoredDocument;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,7 +70,7 @@ public class AdmissionApplications {
         AdmissionApplication application =
                 repository.save(new AdmissionApplication(announcement, form, clock.instant()));
         timeline.record(
-                application.getId(),
+                Subjects.admission(application.getId()),
                 "提交准入申请",
                 "申报「" + announcement.getTitle() + "」",
                 application.getCompanyName(),
@@ -108,6 +110,21 @@ public class AdmissionApplications {
             repository.save(application);
         }
         return changed;
+    }
+
+    /**
+     * CAT-03: a provider unit consents to, or refuses, its own resources among those requested; a refused resource
+     * leaves the scope the admission may grant. Returns the names of the unit's resources.
+     */
+    @Transactional
+    public List<String> recordProviderConsent(long id, String providerGroup, boolean consented) {
+        AdmissionApplication application = get(id);
+        List<CatalogResource> own = catalog.findAll(application.resourceCodes()).stream()
+                .filter(r -> r.providerGroup().equals(providerGroup))
+                .toList();
+        application.recordConsent(own.stream().map(CatalogResource::code).toList(), consented);
+        repository.save(application);
+        return own.stream().map(CatalogResource::name).toList();
     }
 
     public AdmissionApplication get(long id) {
@@ -152,6 +169,7 @@ public class AdmissionApplications {
                 Map.entry("companyName", application.getCompanyName()),
                 Map.entry("announcementTitle", announcement.getTitle()),
                 Map.entry("authorizationScope", announcement.getScope()),
+                Map.entry("announcementScope", announcement.getScope()),
                 Map.entry(
                         "operatorPeople",
                         "法定代表人：" + application.getLegalRepresentative() + "；运营主要负责人（第一责任人）："
@@ -159,8 +177,24 @@ public class AdmissionApplications {
                                 + application.getSecurityLead() + "；联系人：" + application.getContactName() + " "
                                 + application.getContactPhone() + " " + application.getContactEmail()),
                 Map.entry("requestedResources", limit(resourceText)),
+                Map.entry("criteria", criteriaToJudge(announcement)),
                 Map.entry("planSummary", limit(plan)),
                 Map.entry("documentList", limit(docText)));
+    }
+
+    /** ADM-07: the announcement's criteria as rows a reviewer judges one by one (met or not, with a note). */
+    static List<Map<String, Object>> criteriaToJudge(Announcement announcement) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> criteria = announcement.criteria();
+        for (int i = 0; i < criteria.size(); i++) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("no", i + 1);
+            row.put("criterion", criteria.get(i));
+            row.put("met", "");
+            row.put("note", "");
+            rows.add(row);
+        }
+        return rows;
     }
 
     private void checkMaterials(ApplicationForm form, Announcement announcement) {

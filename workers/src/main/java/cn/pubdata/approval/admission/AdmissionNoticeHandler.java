@@ -1,6 +1,8 @@
 package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
 import cn.pubdata.approval.worker.WorkItem;
 import java.time.format.DateTimeFormatter;
@@ -47,7 +49,12 @@ class AdmissionNoticeHandler implements ExternalTaskHandler {
                 title = "【公示】" + task.string("announcementTitle") + " 准入审查结果公示";
                 body = application.getCompanyName() + "：\n\n您的准入申请已通过审查，审查结果自即日起公示，公示期至 " + ends
                         + "。公示期内如有异议，须处理完毕后方可签订授权运营协议（ADM-13）。";
-                timeline.record(application.getId(), "审查结果公示", "公示期至 " + ends, "数据主管部门", task.dedupeKey("timeline"));
+                timeline.record(
+                        Subjects.admission(application.getId()),
+                        "审查结果公示",
+                        "公示期至 " + ends,
+                        "数据主管部门",
+                        task.dedupeKey("timeline"));
             }
             default -> throw new IllegalStateException("未知的通知模板 " + template);
         }

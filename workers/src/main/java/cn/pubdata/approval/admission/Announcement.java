@@ -2,6 +2,8 @@ package cn.pubdata.approval.admission;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -20,6 +22,10 @@ public class Announcement {
     @Table(schema = "approval", name = "announcement_resource")
     public record ScopeResource(String resourceCode) {}
 
+    /** ADM-07: one review criterion; reviewers judge each one. */
+    @Table(schema = "approval", name = "announcement_criterion")
+    public record Criterion(int criterionNo, String criterion) {}
+
     @Id
     private Long id;
 
@@ -28,13 +34,15 @@ public class Announcement {
     private Mode authorizationMode;
     private String scope;
     private String conditions;
-    private String criteria;
     private LocalDate opensOn;
     private LocalDate deadline;
     private Instant publishedAt;
 
     @MappedCollection(idColumn = "announcement_id")
     private Set<ScopeResource> resources;
+
+    @MappedCollection(idColumn = "announcement_id")
+    private Set<Criterion> criteria;
 
     Announcement() {}
 
@@ -44,7 +52,7 @@ public class Announcement {
             Mode mode,
             String scope,
             String conditions,
-            String criteria,
+            List<String> criteria,
             LocalDate opensOn,
             LocalDate deadline,
             Instant publishedAt,
@@ -54,7 +62,10 @@ public class Announcement {
         this.authorizationMode = mode;
         this.scope = scope;
         this.conditions = conditions;
-        this.criteria = criteria;
+        this.criteria = new java.util.HashSet<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            this.criteria.add(new Criterion(i + 1, criteria.get(i)));
+        }
         this.opensOn = opensOn;
         this.deadline = deadline;
         this.publishedAt = publishedAt;
@@ -94,8 +105,12 @@ public class Announcement {
         return conditions;
     }
 
-    public String getCriteria() {
-        return criteria;
+    /** The review criteria in the order the announcement lists them (ADM-07). */
+    public List<String> criteria() {
+        return criteria.stream()
+                .sorted(Comparator.comparingInt(Criterion::criterionNo))
+                .map(Criterion::criterion)
+                .toList();
     }
 
     public LocalDate getOpensOn() {

@@ -20,7 +20,7 @@ public record AnnouncementForm(
 
         @NotBlank(message = "请填写授权范围") String scope,
         @NotBlank(message = "请填写申报条件") String conditions,
-        @NotBlank(message = "请填写评审标准") String criteria,
+        @NotEmpty(message = "请逐条填写评审标准（ADM-07）") List<@NotBlank(message = "评审标准不能为空") String> criteria,
         @NotNull(message = "请填写受理开始日期") LocalDate opensOn,
         @NotNull(message = "请填写申报截止日期") LocalDate deadline,
         @NotEmpty(message = "请至少列入一项数据资源") List<@NotBlank(message = "数据资源编码不能为空") String> resourceCodes) {}

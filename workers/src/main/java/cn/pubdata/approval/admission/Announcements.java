@@ -61,6 +61,10 @@ public class Announcements {
                 errors.add(new Problem.FieldError("resourceCodes", "目录中没有数据资源 '" + code + "'"));
             } else if (r.prohibited()) {
                 errors.add(new Problem.FieldError("resourceCodes", "「" + r.name() + "」属于禁止开放的公共数据，不得纳入授权运营（CAT-01）"));
+            } else if (form.jurisdiction() != null && !r.jurisdiction().equals(form.jurisdiction())) {
+                errors.add(new Problem.FieldError(
+                        "resourceCodes",
+                        "「" + r.name() + "」是" + profiles.of(r.jurisdiction()).name() + "的数据资源，不能纳入本辖区的通告"));
             }
         }
         if (!errors.isEmpty()) {
@@ -72,7 +76,7 @@ public class Announcements {
                 form.authorizationMode(),
                 form.scope().trim(),
                 form.conditions().trim(),
-                form.criteria().trim(),
+                form.criteria().stream().map(String::trim).toList(),
                 form.opensOn(),
                 form.deadline(),
                 clock.instant(),

@@ -1,6 +1,7 @@
 package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
+import cn.pubdata.approval.scenario.ScenarioForm;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -44,7 +45,13 @@ public record ApplicationForm(
 
         @NotNull(message = "请填写运营方案（模板000的八个部分）") @Valid List<PlanSectionInput> planSections,
         @NotEmpty(message = "请至少选择一项申请授权运营的数据资源") List<@NotBlank(message = "数据资源编码不能为空") String> resourceCodes,
-        @NotNull(message = "请上传应急预案等材料") @Valid List<DocumentRef> documents) {
+        @NotNull(message = "请上传应急预案等材料") @Valid List<DocumentRef> documents,
+        List<ScenarioForm> scenarios) {
+
+    /** The application's scenarios: reviewed as part of admission where the jurisdiction says so (SCN-02, 004). */
+    public List<ScenarioForm> scenariosOrNone() {
+        return scenarios == null ? List.of() : scenarios;
+    }
 
     public record PlanSectionInput(
             @Min(value = 1, message = "运营方案只有第1至第8部分") @Max(value = 8, message = "运营方案只有第1至第8部分")

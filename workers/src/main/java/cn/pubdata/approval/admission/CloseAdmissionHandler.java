@@ -1,13 +1,21 @@
 package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.catalog.CatalogResources;
+import cn.pubdata.approval.disclosure.Disclosures;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.scenario.Scenario;
+import cn.pubdata.approval.scenario.ScenarioLine;
+import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
 import cn.pubdata.approval.worker.WorkItem;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +30,27 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
     private final Notifications notifications;
     private final CatalogResources catalog;
     private final PolicyProfiles profiles;
+    private final Scenarios scenarios;
+    private final Disclosures disclosures;
+    private final Clock clock;
 
     CloseAdmissionHandler(
             AdmissionApplications applications,
             Timeline timeline,
             Notifications notifications,
             CatalogResources catalog,
-            PolicyProfiles profiles) {
+            PolicyProfiles profiles,
+            Scenarios scenarios,
+            Disclosures disclosures,
+            Clock clock) {
         this.applications = applications;
         this.timeline = timeline;
         this.notifications = notifications;
         this.catalog = catalog;
         this.profiles = profiles;
+        this.scenarios = scenarios;
+        this.disclosures = disclosures;
+        this.clock = clock;
     }
 
     @Override
@@ -51,6 +68,21 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
         }
         applications.close(id, outcome, reason);
         AdmissionApplication application = applications.get(id);
+        Long agreementId = outcome == ApplicationStatus.ADMITTED ? task.longValue("agreementId") : null;
+        for (Scenario scenario : scenarios.admissionEnded(id, agreementId, reason)) {
+            disclosures.publish(
+                    task.dedupeKey("scenario-" + scenario.getId()),
+                    application.getJurisdiction(),
+                    "SCENARIO_APPROVED",
+                    "应用场景：" + scenario.getName() + "（" + application.getCompanyName() + "）",
+                    "随准入审核通过的应用场景（一场景一清单一审核）。领域：" + scenario.getDomain() + "；用途："
+                            + scenario.getPurpose().label()
+                            + "。\n数据需求清单：\n"
+                            + scenarios.approvedLines(scenario.getId()).stream()
+                                    .map(ScenarioLine::describe)
+                                    .collect(Collectors.joining("\n")),
+                    clock.instant());
+        }
         String title = "【" + outcome.label() + "】" + task.string("announcementTitle");
         String body = application.getCompanyName() + "：\n\n"
                 + switch (outcome) {
@@ -65,7 +97,11 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
                     case IN_REVIEW -> throw new IllegalStateException("IN_REVIEW is no outcome");
                 };
         timeline.record(
-                id, "申请结束：" + outcome.label(), reason.isEmpty() ? null : reason, "系统", task.dedupeKey("timeline"));
+                Subjects.admission(id),
+                "申请结束：" + outcome.label(),
+                reason.isEmpty() ? null : reason,
+                "系统",
+                task.dedupeKey("timeline"));
         notifications.send(
                 Notifications.operator(application.getCreditCode()),
                 task.dedupeKey("operator"),
@@ -77,7 +113,7 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
             parties.add("authority-reviewer");
             parties.add("pricing-officer");
             parties.addAll(profiles.of(application.getJurisdiction()).coordinationGroups());
-            parties.addAll(catalog.providerGroups(application.resourceCodes()));
+            parties.addAll(catalog.providerGroups(application.grantedResourceCodes()));
             String partyBody = application.getCompanyName() + "（" + application.getCreditCode() + "）已获准入，成为"
                     + profiles.of(application.getJurisdiction()).name() + "授权运营单位。\n授权范围："
                     + task.string("authorizationScope") + "\n协议期限至 " + task.stringOr("agreementEndsOn", "") + "。";

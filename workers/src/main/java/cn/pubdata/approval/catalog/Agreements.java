@@ -54,7 +54,7 @@ public class Agreements {
                 .update();
     }
 
-    /** Lists the operator as authorized in its jurisdiction (DSC-04); idempotent. */
+    /** Lists the operator as authorized in its jurisdiction; idempotent. */
     public void listOperator(String jurisdiction, String creditCode, String companyName, Instant now) {
         jdbc.sql("""
                 insert into approval.authorized_operator (jurisdiction, credit_code, company_name, status, since)
@@ -68,22 +68,26 @@ public class Agreements {
                 .update();
     }
 
+    private Agreement map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Agreement(
+                rs.getLong("id"),
+                rs.getLong("application_id"),
+                rs.getString("agreement_no"),
+                rs.getString("jurisdiction"),
+                rs.getString("credit_code"),
+                rs.getString("scope"),
+                rs.getObject("signed_on", LocalDate.class),
+                rs.getInt("trial_months"),
+                rs.getInt("term_months"),
+                rs.getObject("starts_on", LocalDate.class),
+                rs.getObject("ends_on", LocalDate.class),
+                rs.getString("filing_no"));
+    }
+
     public Optional<Agreement> ofApplication(long applicationId) {
         return jdbc.sql("select * from approval.agreement where application_id = :app")
                 .param("app", applicationId)
-                .query((rs, n) -> new Agreement(
-                        rs.getLong("id"),
-                        rs.getLong("application_id"),
-                        rs.getString("agreement_no"),
-                        rs.getString("jurisdiction"),
-                        rs.getString("credit_code"),
-                        rs.getString("scope"),
-                        rs.getObject("signed_on", LocalDate.class),
-                        rs.getInt("trial_months"),
-                        rs.getInt("term_months"),
-                        rs.getObject("starts_on", LocalDate.class),
-                        rs.getObject("ends_on", LocalDate.class),
-                        rs.getString("filing_no")))
+                .query(this::map)
                 .optional();
     }
 
@@ -93,5 +97,68 @@ public class Agreements {
                 .param("j", jurisdiction)
                 .query(String.class)
                 .list();
+    }
+
+    /** The agreement of an operator in a jurisdiction recorded last, if it has one. */
+    public Optional<Agreement> latest(String creditCode, String jurisdiction) {
+        return jdbc.sql(
+                        "select * from approval.agreement where credit_code = :code and jurisdiction = :j order by id desc limit 1")
+                .param("code", creditCode)
+                .param("j", jurisdiction)
+                .query(this::map)
+                .optional();
+    }
+
+    public Optional<Agreement> find(long agreementId) {
+        return jdbc.sql("select * from approval.agreement where id = :id")
+                .param("id", agreementId)
+                .query(this::map)
+                .optional();
+    }
+
+    /** CAT-11: the resources an agreement authorizes, i.e. those their providers consented to at admission (CAT-03). */
+    public List<String> grantedResources(long agreementId) {
+        return jdbc.sql("""
+                select r.resource_code from approval.application_resource r
+                join approval.agreement a on a.application_id = r.admission_application_id
+                where a.id = :id and r.consent = 'CONSENTED' order by r.resource_code""").param("id", agreementId).query(String.class).list();
+    }
+
+    /**
+     * Whether an agreement lets its operator submit anything new today, and if not, why: an expired agreement, and
+     * suspended or closed platform permissions, refuse new submissions.
+     */
+    public Optional<String> refusalToday(Agreement agreement, java.time.LocalDate today) {
+        if (today.isAfter(agreement.endsOn())) {
+            return Optional.of("授权运营协议 " + agreement.agreementNo() + " 已于 " + agreement.endsOn() + " 期满，不能再提交新的申请");
+        }
+        String permission = jdbc.sql("select status from approval.platform_permission where application_id = :app")
+                .param("app", agreement.applicationId())
+                .query(String.class)
+                .optional()
+                .orElse("NONE");
+        return switch (permission) {
+            case "OPEN" -> Optional.empty();
+            case "SUSPENDED" -> Optional.of("平台使用权限已暂停（整改期间），暂不能提交新的场景、数据需求或产品申请");
+            case "CLOSED" -> Optional.of("平台使用权限已关闭，授权运营已终止，不能再提交任何申请");
+            default -> Optional.of("授权运营协议 " + agreement.agreementNo() + " 尚未开通平台使用权限（须完成岗前培训），暂不能提交申请");
+        };
+    }
+
+    /** The operator's name as its admission recorded it. */
+    public String operatorName(Agreement agreement) {
+        return jdbc.sql("select company_name from approval.admission_application where id = :app")
+                .param("app", agreement.applicationId())
+                .query(String.class)
+                .single();
+    }
+
+    /** Where the operator of an admission application receives e-mail: the contact it named. */
+    public String contactEmailOfApplication(long applicationId) {
+        return jdbc.sql("select contact_email from approval.admission_application where id = :app")
+                .param("app", applicationId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package cn.pubdata.approval.catalog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,12 +9,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The public data resource catalog and its provider units. */
+/** The public data resource catalog and its provider units, read side. */
 @Service
 public class CatalogResources {
 
     private static final String SELECT = """
-            select r.code, r.name, r.provider_code, u.name as provider_name, u.group_id, r.open_condition
+            select r.code, r.name, r.jurisdiction, r.provider_code, u.name as provider_name, u.group_id, r.open_condition,
+                   r.grade, r.province_returned, r.description
             from approval.catalog_resource r join approval.provider_unit u on u.code = r.provider_code""";
 
     private final JdbcClient jdbc;
@@ -29,7 +32,14 @@ public class CatalogResources {
     }
 
     public List<CatalogResource> all() {
-        return jdbc.sql(SELECT + " order by r.provider_code, r.code")
+        return jdbc.sql(SELECT + " order by r.jurisdiction, r.provider_code, r.code")
+                .query(this::map)
+                .list();
+    }
+
+    public List<CatalogResource> ofJurisdiction(String jurisdiction) {
+        return jdbc.sql(SELECT + " where r.jurisdiction = :j order by r.provider_code, r.code")
+                .param("j", jurisdiction)
                 .query(this::map)
                 .list();
     }
@@ -58,13 +68,24 @@ public class CatalogResources {
                 .orElse(groupId);
     }
 
-    private CatalogResource map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    /** Every provider unit's group, for the engine's grants. */
+    public List<String> allProviderGroups() {
+        return jdbc.sql("select group_id from approval.provider_unit order by jurisdiction, code")
+                .query(String.class)
+                .list();
+    }
+
+    private CatalogResource map(ResultSet rs, int n) throws SQLException {
         return new CatalogResource(
                 rs.getString("code"),
                 rs.getString("name"),
+                rs.getString("jurisdiction"),
                 rs.getString("provider_code"),
                 rs.getString("provider_name"),
                 rs.getString("group_id"),
-                rs.getString("open_condition"));
+                rs.getString("open_condition"),
+                rs.getInt("grade"),
+                rs.getBoolean("province_returned"),
+                rs.getString("description"));
     }
 }

@@ -30,7 +30,7 @@ class RecordAgreementHandler implements ExternalTaskHandler {
 
     @Override
     public Map<String, Object> handle(WorkItem task) {
-        List<String> codes = Arrays.stream(task.string("requestedResourceCodes").split(","))
+        List<String> codes = Arrays.stream(task.string("grantedResourceCodes").split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();

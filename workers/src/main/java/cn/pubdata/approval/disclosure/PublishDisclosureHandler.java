@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Publishes the admission result for publicity (ADM-13) and, once admitted, the operator and its scope (DSC-04, DSC-05). */
+/** Publishes the admission result for publicity (ADM-13) and, once admitted, the operator and its scope. */
 @Component
 class PublishDisclosureHandler implements ExternalTaskHandler {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Application documents (PDF or images), size-limited, kept with their SHA-256 so that a reviewer can prove which file
- * was decided on (SEC-11 存证溯源). The type is read from the file's first bytes, not from its name.
+ * was decided on (存证溯源). The type is read from the file's first bytes, not from its name.
  */
 @Service
 public class DocumentStore {

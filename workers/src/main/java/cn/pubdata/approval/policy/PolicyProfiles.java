@@ -18,33 +18,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class PolicyProfiles {
 
-    private record File(Map<String, String> groups, Map<String, PolicyProfile> profiles, AdmissionSettings admission) {}
+    private record File(
+            Map<String, String> groups,
+            Map<String, PolicyProfile> profiles,
+            ScenarioSettings scenario,
+            AdmissionSettings admission) {}
 
     private final Map<String, PolicyProfile> profiles = new LinkedHashMap<>();
     private final Map<String, String> groupNames;
     private final AdmissionSettings admission;
+    private final ScenarioSettings scenario;
 
     public PolicyProfiles() {
         ObjectMapper yaml =
                 new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try (InputStream in = PolicyProfiles.class.getResourceAsStream("/policy/profiles.yaml")) {
             File file = yaml.readValue(in, File.class);
-            file.profiles()
-                    .forEach((code, p) -> profiles.put(
-                            code,
-                            new PolicyProfile(
-                                    code,
-                                    p.name(),
-                                    p.seed(),
-                                    p.agreementTermMonths(),
-                                    p.termFixed(),
-                                    p.maxTrialMonths(),
-                                    List.copyOf(p.coordinationGroups()),
-                                    p.provincialFiling(),
-                                    p.securityReviewValidityMonths(),
-                                    List.copyOf(p.strictest()))));
+            file.profiles().forEach((code, p) -> profiles.put(code, p.withCode(code)));
             this.groupNames = Map.copyOf(file.groups());
             this.admission = file.admission();
+            this.scenario = file.scenario();
         } catch (IOException e) {
             throw new UncheckedIOException("policy/profiles.yaml cannot be read", e);
         }
@@ -74,8 +67,26 @@ public class PolicyProfiles {
         return admission;
     }
 
-    /** The Chinese name of a non-provider group (coordination members, authority, experts, pricing). */
+    public ScenarioSettings scenario() {
+        return scenario;
+    }
+
+    /** The jurisdiction whose profile lists the provider unit of this group, if any. */
+    public java.util.Optional<PolicyProfile> ofProviderGroup(String groupId) {
+        return profiles.values().stream()
+                .filter(p -> p.providerUnits().stream().anyMatch(u -> u.group().equals(groupId)))
+                .findFirst();
+    }
+
+    /** The Chinese name of a group: a provider unit of a profile, or one of the other groups of policy/profiles.yaml. */
     public String groupName(String groupId) {
+        for (PolicyProfile p : profiles.values()) {
+            for (PolicyProfile.ProviderUnitSetting u : p.providerUnits()) {
+                if (u.group().equals(groupId)) {
+                    return u.name();
+                }
+            }
+        }
         return groupNames.getOrDefault(groupId, groupId);
     }
 }

@@ -54,14 +54,15 @@ class RepeatedDeliveryTest {
     @Test
     void everyHandlerCanBeDeliveredTwiceWithoutDuplicates() {
         AdmissionApplication application = application("91110000100006485K", "重复投递测试公司");
+        applications.recordProviderConsent(application.getId(), "provider-fgw", true);
         Map<String, Object> vars = new HashMap<>();
         vars.put("applicationId", application.getId());
-        vars.put("jurisdiction", "chizhou");
+        vars.put("jurisdiction", "jingdezhen");
         vars.put("operatorCreditCode", application.getCreditCode());
         vars.put("companyName", application.getCompanyName());
         vars.put("announcementTitle", "测试通告");
         vars.put("authorizationScope", "全域");
-        vars.put("requestedResourceCodes", "fgw-personal-credit");
+        vars.put("grantedResourceCodes", "fgw-personal-credit");
         vars.put("agreementNo", "CZ-2026-01");
         vars.put("agreementSignedOn", "2026-03-02");
         vars.put("termMonths", 36);
@@ -92,7 +93,7 @@ class RepeatedDeliveryTest {
                         app))
                 .isEqualTo(1);
         assertThat(count(
-                        "select count(*) from approval.authorized_operator where credit_code = ? and jurisdiction = 'chizhou'",
+                        "select count(*) from approval.authorized_operator where credit_code = ? and jurisdiction = 'jingdezhen'",
                         application.getCreditCode()))
                 .isEqualTo(1);
         assertThat(count("select count(*) from approval.platform_permission where application_id = ?", app))
@@ -112,7 +113,7 @@ class RepeatedDeliveryTest {
                         pid + "%"))
                 .isEqualTo(1);
         assertThat(count(
-                        "select count(*) from approval.timeline_event where application_id = ? and title like '申请结束%'",
+                        "select count(*) from approval.timeline_event where subject = 'ADM-' || ? and title like '申请结束%'",
                         app))
                 .isEqualTo(1);
         assertThat(mail.getReceivedMessagesForDomain(application.getCreditCode().toLowerCase() + ".example.cn"))
@@ -124,10 +125,10 @@ class RepeatedDeliveryTest {
     void aProhibitedResourceIsABusinessOutcomeNotAFailure() {
         AdmissionApplication application = application("911100001000044477", "禁止开放测试公司");
         jdbc.sql(
-                        "insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('tjj-secret', 'tjj', '测试禁止开放数据', 'PROHIBITED') on conflict do nothing")
+                        "insert into approval.catalog_resource (code, provider_code, name, open_condition, jurisdiction) values ('tjj-secret', 'tjj', '测试禁止开放数据', 'PROHIBITED', 'jingdezhen') on conflict do nothing")
                 .update();
-        Map<String, Object> vars = new HashMap<>(Map.of(
-                "applicationId", application.getId(), "requestedResourceCodes", "tjj-secret,fgw-personal-credit"));
+        Map<String, Object> vars = new HashMap<>(
+                Map.of("applicationId", application.getId(), "grantedResourceCodes", "tjj-secret,fgw-personal-credit"));
         assertThatThrownBy(
                         () -> handler("catalog-record-agreement").handle(item("p", "catalog-record-agreement", vars)))
                 .isInstanceOf(BusinessOutcome.class)
@@ -199,12 +200,12 @@ class RepeatedDeliveryTest {
     private AdmissionApplication application(String creditCode, String company) {
         LocalDate today = LocalDate.now(cn.pubdata.approval.common.Clocks.BEIJING);
         Announcement a = announcements.publish(new AnnouncementForm(
-                "chizhou",
+                "jingdezhen",
                 "测试通告",
                 Announcement.Mode.WHOLE,
                 "全域",
                 "条件",
-                "标准",
+                List.of("标准"),
                 today.minusDays(1),
                 today.plusDays(10),
                 List.of("fgw-personal-credit")));
@@ -226,6 +227,7 @@ class RepeatedDeliveryTest {
                         .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
                         .toList(),
                 List.of("fgw-personal-credit"),
-                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN))));
+                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN)),
+                null));
     }
 }

@@ -1,4 +1,4 @@
-package cn.pubdata.approval.admission;
+package cn.pubdata.approval.timeline;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** What happened to each application. A dedupe key makes a repeated write (a repeated delivery) a no-op. */
+/**
+ * What happened to each subject (an application, a scenario, a product …), named by its {@link Subjects subject key}.
+ * A dedupe key makes a repeated write (a repeated delivery) a no-op.
+ */
 @Service
 public class Timeline {
 
@@ -18,11 +21,11 @@ public class Timeline {
         this.clock = clock;
     }
 
-    public void record(long applicationId, String title, String detail, String actor, String dedupeKey) {
+    public void record(String subject, String title, String detail, String actor, String dedupeKey) {
         jdbc.sql("""
-                insert into approval.timeline_event (application_id, at, title, detail, actor, dedupe_key)
-                values (:app, :at, :title, :detail, :actor, :key) on conflict (dedupe_key) do nothing""")
-                .param("app", applicationId)
+                insert into approval.timeline_event (subject, at, title, detail, actor, dedupe_key)
+                values (:subject, :at, :title, :detail, :actor, :key) on conflict (dedupe_key) do nothing""")
+                .param("subject", subject)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("title", title)
                 .param("detail", detail)
@@ -31,10 +34,10 @@ public class Timeline {
                 .update();
     }
 
-    public List<TimelineEntry> of(long applicationId) {
+    public List<TimelineEntry> of(String subject) {
         return jdbc.sql(
-                        "select at, title, detail, actor from approval.timeline_event where application_id = :app order by at, id")
-                .param("app", applicationId)
+                        "select at, title, detail, actor from approval.timeline_event where subject = :subject order by at, id")
+                .param("subject", subject)
                 .query((rs, n) -> new TimelineEntry(
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("title"),

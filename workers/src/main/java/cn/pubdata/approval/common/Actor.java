@@ -1,0 +1,30 @@
+package cn.pubdata.approval.common;
+
+import java.util.Set;
+
+/**
+ * Who does something, as the services record it: the login, the person's name, their company (operators and
+ * partners) or their units (reviewers' groups).
+ */
+public record Actor(String username, String name, Kind kind, String creditCode, Set<String> groups) {
+
+    public enum Kind {
+        OPERATOR,
+        PARTNER,
+        REVIEWER,
+        WORKER
+    }
+
+    public static Actor reviewer(String username, Set<String> groups) {
+        return new Actor(username, username, Kind.REVIEWER, null, Set.copyOf(groups));
+    }
+
+    public static Actor operator(String username, String creditCode) {
+        return new Actor(username, username, Kind.OPERATOR, creditCode, Set.of());
+    }
+
+    /** How the timeline names the actor: the person, and their company or first unit where known. */
+    public String label() {
+        return name == null || name.isBlank() ? username : name;
+    }
+}

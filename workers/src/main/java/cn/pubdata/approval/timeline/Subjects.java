@@ -1,0 +1,34 @@
+package cn.pubdata.approval.timeline;
+
+/**
+ * The key that names one subject of the system everywhere: its timeline, its review opinions, its notices' dedupe keys
+ * and the business key of its process instance.
+ */
+public final class Subjects {
+
+    private Subjects() {}
+
+    public static String admission(long applicationId) {
+        return "ADM-" + applicationId;
+    }
+
+    public static String scenario(long scenarioId) {
+        return "SCN-" + scenarioId;
+    }
+
+    public static String dataUse(long requestId) {
+        return "DUR-" + requestId;
+    }
+
+    public static String qualityIssue(long issueId) {
+        return "DQI-" + issueId;
+    }
+
+    public static String riskReport(long reportId) {
+        return "RSK-" + reportId;
+    }
+
+    public static String product(long productId) {
+        return "PRD-" + productId;
+    }
+}
