@@ -22,15 +22,4 @@ public final class AdmissionProcess {
     public static final String PUBLICITY = "SubProcess_Publicity";
 
     private AdmissionProcess() {}
-
-    /** Whether the instance waits for the message now (补正 materials, or an objection during publicity). */
-    public static boolean waitsFor(
-            org.operaton.bpm.engine.RuntimeService runtime, String processInstanceId, String message) {
-        return processInstanceId != null
-                && runtime.createEventSubscriptionQuery()
-                                .processInstanceId(processInstanceId)
-                                .eventName(message)
-                                .count()
-                        > 0;
-    }
 }

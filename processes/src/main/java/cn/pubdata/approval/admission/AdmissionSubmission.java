@@ -4,6 +4,7 @@ import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.scenario.Scenario;
 import cn.pubdata.approval.scenario.Scenarios;
 import cn.pubdata.approval.timeline.Subjects;
@@ -31,6 +32,7 @@ public class AdmissionSubmission {
     private final Timeline timeline;
     private final Objections objections;
     private final Scenarios scenarios;
+    private final OpenSteps steps;
     private final Clock clock;
 
     public AdmissionSubmission(
@@ -40,6 +42,7 @@ public class AdmissionSubmission {
             Timeline timeline,
             Objections objections,
             Scenarios scenarios,
+            OpenSteps steps,
             Clock clock) {
         this.applications = applications;
         this.profiles = profiles;
@@ -47,6 +50,7 @@ public class AdmissionSubmission {
         this.timeline = timeline;
         this.objections = objections;
         this.scenarios = scenarios;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -79,8 +83,7 @@ public class AdmissionSubmission {
     @Transactional
     public AdmissionApplication supplement(long applicationId, ApplicationForm form) {
         AdmissionApplication current = applications.get(applicationId);
-        if (!AdmissionProcess.waitsFor(
-                runtime, current.getProcessInstanceId(), AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
+        if (!steps.waitsFor(current.getProcessInstanceId(), AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
             throw Problem.conflict("该申请当前无需补正：只有在被退回补正、且补正期限未过时才能提交补正材料");
         }
         AdmissionApplication application = applications.supplement(applicationId, form);
@@ -158,8 +161,7 @@ public class AdmissionSubmission {
     public long object(long applicationId, String filerName, String filerContact, String content) {
         objections.check(filerName, filerContact, content);
         AdmissionApplication application = applications.get(applicationId);
-        if (!AdmissionProcess.waitsFor(
-                        runtime, application.getProcessInstanceId(), AdmissionProcess.MESSAGE_OBJECTION_FILED)
+        if (!steps.waitsFor(application.getProcessInstanceId(), AdmissionProcess.MESSAGE_OBJECTION_FILED)
                 || !clock.instant()
                         .isBefore(((Date) runtime.getVariable(application.getProcessInstanceId(), "publicityEnds"))
                                 .toInstant())) {

@@ -1,8 +1,8 @@
 package cn.pubdata.approval.scenario;
 
-import cn.pubdata.approval.admission.AdmissionProcess;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
@@ -21,12 +21,15 @@ public class ScenarioSubmission {
     private final Scenarios scenarios;
     private final RuntimeService runtime;
     private final Timeline timeline;
+    private final OpenSteps steps;
     private final Clock clock;
 
-    public ScenarioSubmission(Scenarios scenarios, RuntimeService runtime, Timeline timeline, Clock clock) {
+    public ScenarioSubmission(
+            Scenarios scenarios, RuntimeService runtime, Timeline timeline, OpenSteps steps, Clock clock) {
         this.scenarios = scenarios;
         this.runtime = runtime;
         this.timeline = timeline;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -41,8 +44,7 @@ public class ScenarioSubmission {
     @Transactional
     public Scenario supplement(long id, ScenarioForm form, Actor actor) {
         Scenario current = scenarios.get(id);
-        if (!AdmissionProcess.waitsFor(
-                runtime, current.getProcessInstanceId(), ScenarioProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
+        if (!steps.waitsFor(current.getProcessInstanceId(), ScenarioProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
             throw Problem.conflict("该场景当前无需补正：只有在被退回补正、且补正期限未过时才能提交补正材料");
         }
         Scenario scenario = scenarios.supplement(id, form, actor);

@@ -90,7 +90,14 @@ class ApplicationController {
         return application;
     }
 
+    /** The applicant is the caller's company: its credit code and its name come from the caller's identity. */
     private void requireOwnCompany(ApplicationForm form) {
+        if (form != null
+                && form.companyName() != null
+                && user.companyName() != null
+                && !form.companyName().trim().equals(user.companyName())) {
+            throw Problem.invalid("companyName", "单位名称与登录单位（" + user.companyName() + "）不一致：只能以本单位名义申请");
+        }
         if (form != null && form.creditCode() != null && !form.creditCode().equals(user.creditCode())) {
             throw Problem.invalid("creditCode", "统一社会信用代码与登录单位（" + user.creditCode() + "）不一致：只能以本单位名义申请");
         }

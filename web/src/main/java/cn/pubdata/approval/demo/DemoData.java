@@ -6,6 +6,7 @@ import cn.pubdata.approval.admission.Announcements;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.policy.PolicyProfiles;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,11 +22,13 @@ class DemoData {
 
     private final Announcements announcements;
     private final CatalogResources catalog;
+    private final PolicyProfiles profiles;
     private final Clock clock;
 
-    DemoData(Announcements announcements, CatalogResources catalog, Clock clock) {
+    DemoData(Announcements announcements, CatalogResources catalog, PolicyProfiles profiles, Clock clock) {
         this.announcements = announcements;
         this.catalog = catalog;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -40,10 +43,10 @@ class DemoData {
                     Announcement.Mode.WHOLE,
                     "第一批拟纳入授权运营的公共数据资源目录清单（10个数据提供单位）",
                     "具备数据资源加工、运营所需的管理和技术服务能力，经营状况和信用状况良好，符合国家数据安全保护要求",
-                    "运营方案（模板八个部分）、安全保障能力、服务经验",
+                    profiles.of("jingdezhen").admissionCriteria(),
                     today,
                     today.plusDays(30),
-                    catalog.all().stream()
+                    catalog.ofJurisdiction("jingdezhen").stream()
                             .filter(r -> !r.prohibited())
                             .map(CatalogResource::code)
                             .toList()));

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.identity;
 
+import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,29 @@ public class CurrentUser {
 
     public String name() {
         return token().getName();
+    }
+
+    /** The caller as the services record actors: an operator, its partner (developer), or a reviewer with units. */
+    public Actor actor() {
+        Object name = token().getToken().getClaims().get("name");
+        String display = name == null || name.toString().isBlank() ? name() : name.toString();
+        if (has("ROLE_operator")) {
+            return new Actor(name(), display, Actor.Kind.OPERATOR, creditCode(), Set.of());
+        }
+        if (has("ROLE_developer")) {
+            return new Actor(name(), display, Actor.Kind.PARTNER, creditCode(), Set.of());
+        }
+        return new Actor(name(), display, Actor.Kind.REVIEWER, null, groups());
+    }
+
+    /** The caller's company name from the token, as Keycloak records it for operators. */
+    public String companyName() {
+        Object name = token().getToken().getClaims().get("company_name");
+        return name == null ? null : name.toString();
+    }
+
+    public boolean hasRole(String role) {
+        return has("ROLE_" + role);
     }
 
     public boolean isOperator() {

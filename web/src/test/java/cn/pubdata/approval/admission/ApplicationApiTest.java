@@ -151,7 +151,7 @@ class ApplicationApiTest extends WebTest {
                         "resourceCodes",
                         List.of("fgw-personal-credit")));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(answer.getBody().get("errors").toString()).contains("请选择授权方式", "请填写授权范围", "请填写申报条件", "请填写评审标准");
+        assertThat(answer.getBody().get("errors").toString()).contains("请选择授权方式", "请填写授权范围", "请填写申报条件", "请逐条填写评审标准");
         ResponseEntity<Map<String, Object>> prohibited = post(
                 AUTHORITY,
                 "/api/announcements",
@@ -167,7 +167,7 @@ class ApplicationApiTest extends WebTest {
                         "conditions",
                         "条件",
                         "criteria",
-                        "标准",
+                        List.of("标准"),
                         "opensOn",
                         "2026-01-05",
                         "deadline",
@@ -338,7 +338,7 @@ class ApplicationApiTest extends WebTest {
                 "conditions",
                 "条件",
                 "criteria",
-                "标准",
+                List.of("标准"),
                 "opensOn",
                 opens.toString(),
                 "deadline",

@@ -227,7 +227,7 @@ class AccessTest extends WebTest {
                 "conditions",
                 "条件",
                 "criteria",
-                "标准",
+                List.of("标准"),
                 "opensOn",
                 today.toString(),
                 "deadline",

@@ -163,7 +163,7 @@ class TasklistSingleSignOnTest extends WebTest {
                 Announcement.Mode.WHOLE,
                 "全市",
                 "条件",
-                "标准",
+                List.of("标准"),
                 today,
                 today.plusDays(10),
                 List.of("fgw-personal-credit", "jtj-vehicles")));
@@ -186,7 +186,8 @@ class TasklistSingleSignOnTest extends WebTest {
                         .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
                         .toList(),
                 List.of("fgw-personal-credit", "jtj-vehicles"),
-                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN))));
+                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN)),
+                null));
         String pid = application.getProcessInstanceId();
         decisions.decide(
                 tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(),

@@ -75,6 +75,27 @@ public class CatalogResources {
                 .list();
     }
 
+    /** A product the seeds name for a jurisdiction's first batch (景德镇 annex 2, 咸宁's first batch). */
+    public record ReferenceProduct(String domain, String name, String source) {}
+
+    public List<ReferenceProduct> referenceProducts(String jurisdiction) {
+        return jdbc.sql(
+                        "select domain, name, source from approval.reference_product where jurisdiction = :j order by id")
+                .param("j", jurisdiction)
+                .query((rs, n) ->
+                        new ReferenceProduct(rs.getString("domain"), rs.getString("name"), rs.getString("source")))
+                .list();
+    }
+
+    /** When the jurisdiction's catalog last changed. */
+    public java.util.Optional<java.time.Instant> lastChange(String jurisdiction) {
+        return jdbc.sql("select max(updated_at) from approval.catalog_resource where jurisdiction = :j")
+                .param("j", jurisdiction)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .map(java.sql.Timestamp::toInstant);
+    }
+
     private CatalogResource map(ResultSet rs, int n) throws SQLException {
         return new CatalogResource(
                 rs.getString("code"),
