@@ -201,6 +201,8 @@ public final class StalePostmaster {
                                 .map(p -> !isPostgres(p))
                                 .orElse(true)
                         && Files.deleteIfExists(socketLock)) {
+                    Files.deleteIfExists(
+                            socketLock.resolveSibling(".s.PGSQL." + lines.get(3).trim()));
                     log.info("已清除过期的套接字锁文件 {}", socketLock);
                 }
             }

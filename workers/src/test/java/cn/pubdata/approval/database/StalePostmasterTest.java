@@ -103,10 +103,12 @@ class StalePostmasterTest {
         Path sockets = Files.createDirectories(tmp.resolve("sockets"));
         pidFile(dir, gone.pid(), dir, sockets);
         Path socketLock = Files.writeString(sockets.resolve(".s.PGSQL.54329.lock"), gone.pid() + "\n" + dir + "\n");
+        Path socket = Files.createFile(sockets.resolve(".s.PGSQL.54329"));
 
         assertThat(StalePostmaster.clear(dir)).isEqualTo(Found.STALE_PID_FILE);
         assertThat(dir.resolve("postmaster.pid")).doesNotExist();
         assertThat(socketLock).doesNotExist();
+        assertThat(socket).doesNotExist();
         assertThat(StalePostmaster.clear(dir)).isEqualTo(Found.NOTHING);
     }
 
