@@ -254,6 +254,7 @@ class CrashRecoveryTest {
         awaitEnd(f2, "EndEvent_Admitted");
         awaitEnd(f3, "EndEvent_NotAccepted");
         assertThat(value("show synchronous_commit")).isEqualTo(DURABLE ? "on" : "off");
+        assertThat(value("show fsync")).isEqualTo(DURABLE ? "on" : "off");
 
         Effects effects = effects(flows, acknowledged);
         String summary = "Crash recovery: 3 crash runs, " + flows.size()
@@ -378,7 +379,9 @@ class CrashRecoveryTest {
         String figures = notices.size() + " e-mailed notices each received once of "
                 + count("select count(*) from approval.notice") + " notices, "
                 + acknowledged.stream().filter(this::kept).count() + "/" + acknowledged.size()
-                + " acknowledged decisions kept, 2 agreements, permissions and revenue caps, " + timeline
+                + " acknowledged decisions kept, " + count("select count(*) from approval.agreement") + " agreements, "
+                + count("select count(*) from approval.platform_permission") + " permissions, "
+                + count("select count(*) from approval.revenue_cap") + " revenue caps, " + timeline
                 + " timeline entries, " + mails + " e-mails";
         return new Effects(lost, doubled, figures);
     }
