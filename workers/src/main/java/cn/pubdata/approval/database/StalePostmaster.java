@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -371,12 +370,11 @@ public final class StalePostmaster {
 
     /**
      * The JDK sends only SIGTERM and SIGKILL; PostgreSQL's fast (SIGINT) and immediate (SIGQUIT) shutdowns go through
-     * the shell's kill. The process is checked to be the same one (start time) right before.
+     * the shell's kill. Right before, the handle is checked to be alive: the JDK compares the process's start time with
+     * the one it saw when the handle was made, so a pid taken over by another process meanwhile is not signalled.
      */
     private static void signal(ProcessHandle process, String signal) {
-        Optional<Instant> start = process.info().startInstant();
-        Optional<ProcessHandle> now = ProcessHandle.of(process.pid()).filter(StalePostmaster::alive);
-        if (now.isEmpty() || !now.get().info().startInstant().equals(start)) {
+        if (!alive(process)) {
             return;
         }
         try {
