@@ -36,6 +36,20 @@ fetch() {
   "$KC_HOME/bin/kc.sh" build --health-enabled=true --cache=local --db=dev-file > "$DATA/keycloak-build.log" 2>&1
 }
 
+# The pid in $PID_FILE, when that process is still this directory's kc.sh: after a crash or a reboot the pid may
+# belong to another process, which is never signalled.
+ours() {
+  local pid arg
+  pid=$(cat "$PID_FILE" 2> /dev/null) || return 1
+  [ -r "/proc/$pid/cmdline" ] || return 1
+  while IFS= read -r -d '' arg; do
+    case "$arg" in
+      */kc.sh) [ "$(readlink -f "$arg")" = "$(readlink -f "$KC_HOME/bin/kc.sh")" ] && { echo "$pid"; return 0; } ;;
+    esac
+  done < "/proc/$pid/cmdline"
+  return 1
+}
+
 secrets() {
   if [ ! -f "$ENV_FILE" ]; then
     umask 077
@@ -59,6 +73,22 @@ start() {
     fi
     echo "Keycloak 已在运行：http://localhost:$PORT"
     return
+  fi
+  # a Keycloak of an earlier run is still starting (that run was killed meanwhile): wait for it rather than start a
+  # second one on the same port; one that never gets ready is stopped and replaced
+  local previous
+  if previous=$(ours); then
+    echo "上次启动的 Keycloak（PID $previous）尚未就绪，等待它…"
+    for _ in $(seq 1 180); do
+      ready && { echo "Keycloak 已就绪：http://localhost:$PORT/realms/approval"; return; }
+      kill -0 "$previous" 2> /dev/null || break
+      sleep 1
+    done
+    if kill -0 "$previous" 2> /dev/null; then
+      echo "上次启动的 Keycloak（PID $previous）180 秒内未就绪，停止它并重新启动"
+      stop
+      for _ in $(seq 1 30); do kill -0 "$previous" 2> /dev/null || break; sleep 1; done
+    fi
   fi
   fetch
   secrets
@@ -87,7 +117,10 @@ start() {
 }
 
 stop() {
-  [ -f "$PID_FILE" ] && kill "$(cat "$PID_FILE")" 2> /dev/null || true
+  local pid
+  if pid=$(ours); then
+    kill "$pid" 2> /dev/null || true
+  fi
   rm -f "$PID_FILE"
 }
 

@@ -2,6 +2,8 @@
 # Starts the whole approval system on embedded defaults: Keycloak with the project's realm, a real PostgreSQL and an
 # SMTP/IMAP outbox inside the JVM, the Operaton engine with Tasklist, Cockpit and Admin, the workers and the portal API.
 # Prints where to log in. Everything it needs comes from Maven Central and the npm registry; nothing is installed by hand.
+# After a crash (kill -9, power loss) just run it again: the PostgreSQL a killed run left running is shut down, a stale
+# postmaster.pid cleared (StalePostmaster), and a Keycloak still starting from that run is waited for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * A real PostgreSQL started in-process for the local run and the tests. The DataSource owns its lifecycle: zonky's own
- * shutdown hook would stop PostgreSQL while the engine is still closing (engine-notes.md).
+ * shutdown hook would stop PostgreSQL while the engine is still closing (engine-notes.md). On a kept data directory, what
+ * a crashed run left behind (an orphaned postmaster, a stale postmaster.pid) is cleared first ({@link StalePostmaster}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
@@ -32,19 +34,31 @@ public class EmbeddedPostgresConfiguration {
         boolean keep = properties.dataDir() != null && !properties.dataDir().isBlank();
         Path dir = keep ? Path.of(properties.dataDir()).toAbsolutePath() : Files.createTempDirectory("approval-pg");
         Files.createDirectories(dir);
+        if (keep) {
+            StalePostmaster.clear(dir);
+        }
         long started = System.nanoTime();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(!keep)
                 .setPort(properties.port())
                 .setRegisterShutdownHook(false)
-                .setServerConfig("timezone", "UTC")
-                .start();
+                // crash recovery replays the WAL before the server accepts connections; zonky's default is 10 s
+                .setPGStartupWait(Duration.ofMinutes(5))
+                .setServerConfig("timezone", "UTC");
+        if (properties.durable()) {
+            // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit=off; -c options come after -F and win
+            builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on");
+        }
+        EmbeddedPostgres pg = builder.start();
         log.info(
-                "PostgreSQL started on port {} in {} ms, data in {}",
+                "PostgreSQL started on port {} in {} ms, data in {}; {}",
                 pg.getPort(),
                 (System.nanoTime() - started) / 1_000_000,
-                dir);
+                dir,
+                properties.durable()
+                        ? "持久提交（synchronous_commit=on, fsync=on）：已确认的提交在崩溃后不会丢失"
+                        : "快速提交（synchronous_commit=off, fsync=off）：仅供测试，崩溃时可能丢失最后的提交");
         return pg;
     }
 

@@ -32,11 +32,15 @@ public class EmbeddedMailConfiguration {
     }
 
     @Bean
-    JavaMailSenderImpl javaMailSender(GreenMail greenMail) {
+    JavaMailSenderImpl javaMailSender(GreenMail greenMail, EmbeddedMailProperties properties) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(greenMail.getSmtp().getPort());
         sender.setDefaultEncoding("UTF-8");
+        String timeout = Long.toString(properties.timeoutMs());
+        sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", timeout);
+        sender.getJavaMailProperties().setProperty("mail.smtp.timeout", timeout);
+        sender.getJavaMailProperties().setProperty("mail.smtp.writetimeout", timeout);
         return sender;
     }
 }
