@@ -5,6 +5,10 @@ import { Home } from './pages/Home';
 import { Apply } from './pages/Apply';
 import { Detail } from './pages/Detail';
 import { Inbox } from './pages/Inbox';
+import { Scenarios } from './pages/Scenarios';
+import { ScenarioNew } from './pages/ScenarioNew';
+import { ScenarioDetail } from './pages/ScenarioDetail';
+import { CatalogAdmin } from './pages/CatalogAdmin';
 import './portal.css';
 
 function useHash() {
@@ -32,12 +36,16 @@ export function App({ profile }: { profile: Profile }) {
     setLang(next);
   };
   const [, page, id, mode] = hash.split('/');
+  const operator = profile.roles.includes('operator') || profile.roles.includes('developer');
+  const authority = profile.roles.includes('authority-reviewer');
   return (
     <>
       <header>
         <a href="#/" className="brand">{t('title')}</a>
         <nav>
           <a href="#/">{t('home')}</a>
+          {operator && <a href="#/scenarios" data-testid="scenarios-link">{t('scenarios')}</a>}
+          {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
           <span className="who">{profile.companyName || profile.name}</span>
           <button onClick={switchLang}>{t('language')}</button>
@@ -49,7 +57,12 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'applications' && mode === 'supplement' && <Apply t={t} lang={lang} profile={profile} applicationId={Number(id)} />}
         {page === 'applications' && mode !== 'supplement' && <Detail t={t} applicationId={Number(id)} />}
         {page === 'inbox' && <Inbox t={t} onRead={() => setUnread(u => Math.max(0, u - 1))} />}
-        {(!page || page === '') && <Home t={t} />}
+        {page === 'scenarios' && !id && <Scenarios t={t} />}
+        {page === 'scenarios' && id === 'new' && <ScenarioNew t={t} lang={lang} />}
+        {page === 'scenarios' && id && id !== 'new' && mode === 'supplement' && <ScenarioNew t={t} lang={lang} scenarioId={Number(id)} />}
+        {page === 'scenarios' && id && id !== 'new' && mode !== 'supplement' && <ScenarioDetail t={t} scenarioId={Number(id)} />}
+        {page === 'catalog' && authority && <CatalogAdmin t={t} />}
+        {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>
   );

@@ -2,15 +2,18 @@ import Keycloak from 'keycloak-js';
 
 let keycloak: Keycloak | null = null;
 
-export interface Profile { username: string; name: string; creditCode: string; companyName: string }
+export interface Profile { username: string; name: string; creditCode: string; companyName: string; roles: string[]; groups: string[] }
 
 /** Logs in through Keycloak (authorization code with PKCE); the portal's settings come from the server. */
 export async function login(): Promise<Profile> {
   const config = await (await fetch('/api/portal-config')).json();
   keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
   await keycloak.init({ onLoad: 'login-required', pkceMethod: 'S256', checkLoginIframe: false });
-  const t = keycloak.tokenParsed as Record<string, string>;
-  return { username: t.preferred_username, name: t.name ?? t.preferred_username, creditCode: t.credit_code ?? '', companyName: t.company_name ?? '' };
+  const t = keycloak.tokenParsed as Record<string, any>;
+  return {
+    username: t.preferred_username, name: t.name ?? t.preferred_username, creditCode: t.credit_code ?? '',
+    companyName: t.company_name ?? '', roles: t.realm_access?.roles ?? [], groups: t.groups ?? []
+  };
 }
 
 export function logout() {
@@ -38,7 +41,13 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!answer.ok) {
     const problem = await answer.json().catch(() => ({}));
     const fields: Record<string, string> = {};
-    for (const e of problem.errors ?? []) fields[String(e.field).replace(/\[\d+\].*/, '')] = e.message;
+    // a message lands at its exact field (lines[1].resourceCode) and, for forms that show one message per list, at the list
+    for (const e of problem.errors ?? []) {
+      const field = String(e.field);
+      fields[field] = e.message;
+      const list = field.replace(/\[\d+\].*/, '');
+      fields[list] = fields[list] ?? e.message;
+    }
     throw new ApiError(answer.status, problem.detail ?? answer.statusText, fields);
   }
   return answer.status === 204 ? (undefined as T) : answer.json();

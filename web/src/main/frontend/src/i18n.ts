@@ -19,7 +19,20 @@ export const messages = {
     sectionMissing: '该部分不能为空', chooseResource: '请至少选择一项数据资源', needEmergencyPlan: '须上传应急预案：没有应急预案，申请不予受理',
     progress: '办理进度', whatToDo: '您现在需要做的', due: '待办事项与期限', step: '环节', responsible: '办理单位',
     dueDay: '期限', workingDaysLeft: '剩余工作日', overdue: '已逾期', timeline: '办理记录', supplement: '提交补正材料',
-    withdraw: '撤回申请', withdrawReason: '撤回理由', noNotices: '暂无消息。', markRead: '标为已读', unread: '未读'
+    withdraw: '撤回申请', withdrawReason: '撤回理由', noNotices: '暂无消息。', markRead: '标为已读', unread: '未读',
+    chooseFile: '选择文件', noFileChosen: '未选择文件',
+    scenarios: '应用场景', newScenario: '申报新场景', noScenarios: '尚未申报场景。', scenarioName: '场景名称',
+    agreement: '授权运营协议', noAgreement: '尚无可申报场景的授权运营协议（须先获准入并开通平台权限）。',
+    domain: '场景领域', otherDomain: '其他领域（请填写）', purpose: '场景用途', purposeWelfare: '公共治理、公益事业（免费）',
+    purposeIndustry: '产业发展、行业发展（可收费）', constructionPlan: '场景建设方案', riskAssessment: '风险评估（个人隐私和公共安全）',
+    securityMeasures: '安全保障措施', demandList: '数据需求清单（一场景一清单）', addLine: '增加一项数据需求', removeLine: '删除',
+    resource: '数据资源', fields: '所需字段', usage: '用途', frequency: '频率', periodFrom: '使用起始日', periodTo: '使用截止日',
+    lineState: '审核情况', submitScenario: '提交场景申请', priority: '重点领域', chooseOne: '请选择',
+    lineResourceMissing: '请选择数据资源', lineFieldsMissing: '请写明需要的字段', linePeriodWrong: '结束日期不能早于开始日期',
+    lineMissing: '请至少列出一项数据需求', catalogAdmin: '数据资源目录维护', jurisdiction: '辖区', provider: '数据提供单位',
+    grade: '分级', openCondition: '开放条件', provinceReturned: '省回流数据', addResource: '新增数据资源', code: '资源编码',
+    reason: '理由和依据', save: '保存', changes: '目录变更记录', regrade: '调整分级', reclassify: '调整开放条件',
+    OPEN: '无条件开放', CONDITIONAL: '有条件开放', PROHIBITED: '禁止开放', operationCatalog: '运营目录（公开）'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -40,7 +53,20 @@ export const messages = {
     sectionMissing: 'This section must not be empty', chooseResource: 'Choose at least one resource', needEmergencyPlan: 'An emergency plan is required',
     progress: 'Progress', whatToDo: 'What you need to do', due: 'Open steps and deadlines', step: 'Step', responsible: 'Responsible',
     dueDay: 'Due', workingDaysLeft: 'Working days left', overdue: 'overdue', timeline: 'History', supplement: 'Submit supplement',
-    withdraw: 'Withdraw', withdrawReason: 'Reason for withdrawal', noNotices: 'No notices.', markRead: 'Mark as read', unread: 'unread'
+    withdraw: 'Withdraw', withdrawReason: 'Reason for withdrawal', noNotices: 'No notices.', markRead: 'Mark as read', unread: 'unread',
+    chooseFile: 'Choose file', noFileChosen: 'No file chosen',
+    scenarios: 'Scenarios', newScenario: 'New scenario', noScenarios: 'No scenario yet.', scenarioName: 'Scenario name',
+    agreement: 'Agreement', noAgreement: 'No agreement to submit scenarios under (admission and platform permissions come first).',
+    domain: 'Domain', otherDomain: 'Other domain (please name it)', purpose: 'Purpose', purposeWelfare: 'Public governance or welfare (free)',
+    purposeIndustry: 'Industry (a fee may apply)', constructionPlan: 'Construction plan', riskAssessment: 'Risk assessment (privacy and public safety)',
+    securityMeasures: 'Security measures', demandList: 'Data-demand list', addLine: 'Add a line', removeLine: 'Remove',
+    resource: 'Resource', fields: 'Fields', usage: 'Use', frequency: 'Frequency', periodFrom: 'From', periodTo: 'To',
+    lineState: 'Review', submitScenario: 'Submit scenario', priority: 'priority', chooseOne: 'Choose',
+    lineResourceMissing: 'Choose a resource', lineFieldsMissing: 'Name the fields needed', linePeriodWrong: 'The end is before the start',
+    lineMissing: 'List at least one line', catalogAdmin: 'Catalog maintenance', jurisdiction: 'Jurisdiction', provider: 'Provider unit',
+    grade: 'Grade', openCondition: 'Open condition', provinceReturned: 'Province-returned', addResource: 'Add resource', code: 'Code',
+    reason: 'Reason', save: 'Save', changes: 'Catalog changes', regrade: 'Regrade', reclassify: 'Reclassify',
+    OPEN: 'Open', CONDITIONAL: 'Conditional', PROHIBITED: 'Prohibited', operationCatalog: 'Operation catalog (public)'
   }
 } as const;
 
@@ -61,3 +87,12 @@ export function currentLang(): Lang {
 export function translator(lang: Lang) {
   return (key: Key) => messages[lang][key];
 }
+
+export const USAGES = ['QUERY', 'VERIFICATION', 'STATISTICS', 'MODEL_TRAINING', 'JOINT_MODELING', 'OTHER'] as const;
+export const FREQUENCIES = ['ONCE', 'REAL_TIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'] as const;
+export const CHOICE_LABELS: Record<Lang, Record<string, string>> = {
+  zh: { QUERY: '查询', VERIFICATION: '核验', STATISTICS: '统计分析', MODEL_TRAINING: '模型训练', JOINT_MODELING: '联合建模', OTHER: '其他',
+    ONCE: '一次性', REAL_TIME: '实时', DAILY: '每日', WEEKLY: '每周', MONTHLY: '每月', QUARTERLY: '每季度', YEARLY: '每年' },
+  en: { QUERY: 'Query', VERIFICATION: 'Verification', STATISTICS: 'Statistics', MODEL_TRAINING: 'Model training', JOINT_MODELING: 'Joint modelling',
+    OTHER: 'Other', ONCE: 'Once', REAL_TIME: 'Real time', DAILY: 'Daily', WEEKLY: 'Weekly', MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', YEARLY: 'Yearly' }
+};

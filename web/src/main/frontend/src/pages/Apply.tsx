@@ -50,12 +50,21 @@ export function Apply({ t, lang, profile, announcementId, applicationId }: Props
     saveDraft(scope, draft);
   }, [draft, scope]);
 
-  const set = (field: keyof Draft, value: unknown) => setDraft(d => ({ ...d, [field]: value }));
+  // once the user has tried to send, every change checks the draft again, so a corrected field loses its message
+  const tried = useRef(false);
+  const set = (field: keyof Draft, value: unknown) => {
+    const next = { ...draft, [field]: value };
+    setDraft(next);
+    if (tried.current) {
+      const local = validate(next);
+      setErrors(old => Object.fromEntries(Object.keys({ ...old, ...local }).map(f => [f, local[f] ? t(local[f]) : ''])));
+    }
+  };
   const fieldError = (f: string) => errors[f] && <div className="error" data-testid={'error-' + f}>{errors[f]}</div>;
-  const text = (f: 'companyName' | 'legalRepresentative' | 'principal' | 'businessLead' | 'securityLead' | 'contactName' | 'contactPhone' | 'contactEmail', type = 'text') => (
+  const text = (f: 'companyName' | 'legalRepresentative' | 'principal' | 'businessLead' | 'securityLead' | 'contactName' | 'contactPhone' | 'contactEmail', type = 'text', readOnly = false) => (
     <div className={errors[f] ? 'invalid' : ''}>
       <label htmlFor={f}>{t(f)}</label>
-      <input id={f} name={f} type={type} value={draft[f]} onChange={e => set(f, e.target.value)} />
+      <input id={f} name={f} type={type} value={draft[f]} readOnly={readOnly} onChange={e => set(f, e.target.value)} />
       {fieldError(f)}
     </div>
   );
@@ -74,6 +83,7 @@ export function Apply({ t, lang, profile, announcementId, applicationId }: Props
   };
 
   const submit = async () => {
+    tried.current = true;
     const local = validate(draft);
     setErrors(Object.fromEntries(Object.entries(local).map(([f, k]) => [f, t(k)])));
     if (Object.keys(local).length > 0) { setMessage(t('fixErrors')); return; }
@@ -106,7 +116,7 @@ export function Apply({ t, lang, profile, announcementId, applicationId }: Props
         <h2>{t('company')}</h2>
         <label>{t('creditCode')}</label><input type="text" value={draft.creditCode} readOnly />
         {fieldError('creditCode')}
-        {text('companyName')}{text('legalRepresentative')}{text('principal')}{text('businessLead')}{text('securityLead')}
+        {text('companyName', 'text', !!profile.companyName)}{text('legalRepresentative')}{text('principal')}{text('businessLead')}{text('securityLead')}
         {text('contactName')}{text('contactPhone', 'tel')}{text('contactEmail', 'email')}
       </section>
       <section>
@@ -136,9 +146,12 @@ export function Apply({ t, lang, profile, announcementId, applicationId }: Props
         <h2>{t('documents')}</h2>
         {(['EMERGENCY_PLAN', 'QUALIFICATION', 'ANNEX'] as Kind[]).map(kind => (
           <div key={kind}>
-            <label htmlFor={'file-' + kind}>{t(kind === 'EMERGENCY_PLAN' ? 'emergencyPlan' : kind === 'QUALIFICATION' ? 'qualification' : 'annex')}</label>
-            <input id={'file-' + kind} type="file" accept="application/pdf,image/png,image/jpeg"
+            <span className="file-label">{t(kind === 'EMERGENCY_PLAN' ? 'emergencyPlan' : kind === 'QUALIFICATION' ? 'qualification' : 'annex')}</span>
+            {/* the browser's own file button speaks the browser's language; this one speaks the portal's */}
+            <label htmlFor={'file-' + kind} className="file-button">{t('chooseFile')}</label>
+            <input id={'file-' + kind} className="file-input" type="file" accept="application/pdf,image/png,image/jpeg"
               onChange={e => { attach(kind, e.target.files?.[0]); e.target.value = ''; }} />
+            <span className="hint">{draft.documents.filter(d => d.kind === kind).map(d => d.fileName).join('、') || t('noFileChosen')}</span>
           </div>
         ))}
         {Object.entries(uploads).map(([name, p]) => <div key={name}>{t('uploading')} {name} <progress value={p} max={100} /> {p}%</div>)}

@@ -5,13 +5,13 @@ import type { Key } from '../i18n';
 interface Announcement { id: number; title: string; scope: string; opensOn: string; deadline: string }
 interface Application { id: number; announcementId: number; companyName: string; statusLabel: string; submittedAt: string }
 
-export function Home({ t }: { t: (k: Key) => string }) {
+export function Home({ t, operator, authority }: { t: (k: Key) => string; operator: boolean; authority: boolean }) {
   const [announcements, setAnnouncements] = useState<Announcement[]>([]);
   const [applications, setApplications] = useState<Application[]>([]);
   useEffect(() => {
     api<Announcement[]>('/api/announcements').then(setAnnouncements);
-    api<Application[]>('/api/applications').then(setApplications);
-  }, []);
+    if (operator) api<Application[]>('/api/applications').then(setApplications);
+  }, [operator]);
   return (
     <>
       <section>
@@ -28,7 +28,8 @@ export function Home({ t }: { t: (k: Key) => string }) {
           </tbody></table>
         )}
       </section>
-      <section>
+      {authority && <section><a href="#/catalog">{t('catalogAdmin')}</a></section>}
+      {operator && <section>
         <h2>{t('myApplications')}</h2>
         {applications.length === 0 ? <p>{t('noApplications')}</p> : (
           <table>
@@ -44,7 +45,7 @@ export function Home({ t }: { t: (k: Key) => string }) {
             </tbody>
           </table>
         )}
-      </section>
+      </section>}
     </>
   );
 }

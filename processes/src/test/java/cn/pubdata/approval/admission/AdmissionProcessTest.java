@@ -525,6 +525,10 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_NotAccepted");
         assertThat(applications.get(application.getId()).getOutcomeReason()).isEqualTo("两次补正后材料仍不齐全");
         assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
+                .as("each round of 补正 is its own notice")
+                .filteredOn(n -> n.title().startsWith("【需补正】") && n.body().contains("次补正要求"))
+                .hasSize(2);
+        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
                 .anyMatch(n -> n.title().startsWith("【未准入】") && n.body().contains("两次补正后材料仍不齐全"));
     }
 

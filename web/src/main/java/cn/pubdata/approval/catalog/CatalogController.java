@@ -96,7 +96,8 @@ class CatalogController {
 
     /**
      * CAT-05: the operation catalog as published: the resources that may be operated, the approved scenarios with
-     * their approved lists, and the first-batch products. Computed from the current records, so always current.
+     * their approved lists, and the first-batch products the seeds name (CAT-16). Computed from the current records, so
+     * always current.
      */
     @GetMapping("/operation")
     OperationCatalog operation(@RequestParam String jurisdiction) {

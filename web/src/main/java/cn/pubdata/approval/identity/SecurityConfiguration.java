@@ -43,6 +43,7 @@ class SecurityConfiguration {
         "expert",
         "pricing-officer",
         "manager",
+        "province-reviewer",
         "administrator"
     };
 
@@ -53,7 +54,22 @@ class SecurityConfiguration {
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.requestMatchers(
+                .authorizeHttpRequests(a -> a.requestMatchers(path.matcher(HttpMethod.GET, "/api/catalog/changes"))
+                        .hasAnyRole(REVIEWERS)
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/catalog/resources"),
+                                path.matcher(HttpMethod.PUT, "/api/catalog/resources/*/open-condition"))
+                        .hasRole("authority-reviewer")
+                        .requestMatchers(path.matcher(HttpMethod.PUT, "/api/catalog/resources/*/grade"))
+                        .hasAnyRole("authority-reviewer", "provider-reviewer")
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/scenarios"),
+                                path.matcher(HttpMethod.POST, "/api/scenarios/*/supplement"),
+                                path.matcher(HttpMethod.POST, "/api/scenarios/*/withdraw"))
+                        .hasAnyRole("operator", "developer", "provider-reviewer")
+                        .requestMatchers(path.matcher("/api/agreements/**"))
+                        .hasAnyRole("operator", "developer")
+                        .requestMatchers(
                                 path.matcher(HttpMethod.GET, "/api/announcements/**"),
                                 path.matcher(HttpMethod.GET, "/api/portal-config"),
                                 path.matcher(HttpMethod.GET, "/api/catalog/**"),
@@ -79,7 +95,8 @@ class SecurityConfiguration {
                                 "provider-reviewer",
                                 "security-reviewer",
                                 "expert",
-                                "pricing-officer")
+                                "pricing-officer",
+                                "province-reviewer")
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new KeycloakToken())))

@@ -75,6 +75,20 @@ class ApplicationApiTest extends WebTest {
     }
 
     @Test
+    void theApplicantIsTheCallersOwnCompanyByCodeAndByName() {
+        long announcement = announcement(
+                LocalDate.now(Clocks.BEIJING).minusDays(1),
+                LocalDate.now(Clocks.BEIJING).plusDays(20));
+        int before = applications();
+        Map<String, Object> body = application(announcement, CODE);
+        body.put("companyName", "冒名有限公司");
+        ResponseEntity<Map<String, Object>> answer = post(OPERATOR, "/api/applications", body);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("errors").toString()).contains("companyName", "瓷都数据运营有限公司");
+        assertThat(applications()).isEqualTo(before);
+    }
+
+    @Test
     @Enforces({"ADM-06", "SEC-01"})
     void missingFieldsAreListedOneByOneAndNothingIsWritten() {
         int before = applications();
@@ -134,7 +148,7 @@ class ApplicationApiTest extends WebTest {
     @Enforces({"ADM-01", "CAT-01"})
     void anAnnouncementMustStateModeScopeConditionsAndCriteriaAndNoProhibitedResource() {
         jdbc.sql(
-                        "insert into approval.catalog_resource (code, provider_code, name, open_condition) values ('cgj-classified', 'cgj', '测试禁止开放数据', 'PROHIBITED') on conflict do nothing")
+                        "insert into approval.catalog_resource (code, provider_code, name, open_condition, jurisdiction) values ('cgj-classified', 'cgj', '测试禁止开放数据', 'PROHIBITED', 'jingdezhen') on conflict do nothing")
                 .update();
         ResponseEntity<Map<String, Object>> answer = post(
                 AUTHORITY,
@@ -351,7 +365,11 @@ class ApplicationApiTest extends WebTest {
     }
 
     private Map<String, Object> application(long announcementId, String creditCode) {
-        return ApplicationBodies.complete(announcementId, creditCode, "景德镇测试运营有限公司", upload(creditCode, "应急预案.pdf"));
+        return ApplicationBodies.complete(
+                announcementId,
+                creditCode,
+                creditCode.equals(CODE) ? "瓷都数据运营有限公司" : "昌南数科有限公司",
+                upload(creditCode, "应急预案.pdf"));
     }
 
     private long upload(String creditCode, String name) {

@@ -86,7 +86,7 @@ class PortalBrowserTest extends WebTest {
         assertThat(follow.exit()).as(follow.output()).isZero();
         assertThat(OUT.resolve("5-timeline-moved-supplement-requested.png")).exists();
         assertThat(jdbc.sql(
-                                "select count(*) from approval.timeline_event where application_id = ? and title = '提交补正材料'")
+                                "select count(*) from approval.timeline_event where subject = 'ADM-' || ? and title = '提交补正材料'")
                         .param(1, applicationId)
                         .query(Integer.class)
                         .single())

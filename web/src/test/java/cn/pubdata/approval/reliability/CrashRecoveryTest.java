@@ -155,13 +155,13 @@ class CrashRecoveryTest {
     private void run() throws Exception {
         app = start();
         Flow f1 = submit("F1", "op-cidu", CIDU, "瓷都数据运营有限公司", "f1@crash.example.cn");
-        Flow f2 = submit("F2", "op-changnan", CHANGNAN, "昌南数据科技有限公司", "f2@crash.example.cn");
+        Flow f2 = submit("F2", "op-changnan", CHANGNAN, "昌南数科有限公司", "f2@crash.example.cn");
         Flow f3 = submit("F3", "op-cidu", CIDU, "瓷都数据运营有限公司", "f3@crash.example.cn");
         List<Flow> flows = List.of(f1, f2, f3);
 
         // 1. kill -9 of the application while F1 waits at its reviews (two of four decided)
         decide(f1, "UserTask_CheckCompleteness", "authority-reviewer", completeness("approve"));
-        decide(f1, "UserTask_CoordinationReview", "security-gov-affairs", Map.of("reviewOpinion", "approve"));
+        decide(f1, "UserTask_CoordinationReview", "security-gov-affairs", approve());
         decide(f1, "UserTask_ProviderReview", "provider-fgw", Map.of("reviewOpinion", "approve"));
         Map<Flow, Set<String>> openTasks = openTasks(flows);
         assertThat(openTasks.get(f1)).hasSize(2);
@@ -182,12 +182,12 @@ class CrashRecoveryTest {
         // 2. kill -9 of the application while the notification worker holds F2's 补正 notice and hangs in the SMTP send
         smtp.pause();
         decide(f2, "UserTask_CheckCompleteness", "authority-reviewer", completeness("supplement"));
-        String notify = f2.pid + ":ServiceTask_RequestSupplement:operator";
+        String notify = f2.pid + ":ServiceTask_RequestSupplement:%:operator";
         await("the worker locks the notice task and hangs in the send")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> smtp.held() > 0 && lockedNotifyTask(f2) != null);
         Map<String, Object> lock = lockedNotifyTask(f2);
-        assertThat(value("select emailed_at is null from approval.notice where dedupe_key = ?", notify))
+        assertThat(value("select emailed_at is null from approval.notice where dedupe_key like ?", notify))
                 .as("the notice is stored, its e-mail not sent")
                 .isEqualTo(true);
         postmaster = postmasterPid();
@@ -212,15 +212,13 @@ class CrashRecoveryTest {
 
         // 3. kill -9 of PostgreSQL right after decisions were acknowledged, then of the application
         List<Acknowledged> acknowledged = new ArrayList<>();
-        acknowledged.add(decide(f1, "UserTask_CoordinationReview", "security-cac", Map.of("reviewOpinion", "approve")));
-        acknowledged.add(
-                decide(f1, "UserTask_CoordinationReview", "security-police", Map.of("reviewOpinion", "approve")));
+        acknowledged.add(decide(f1, "UserTask_CoordinationReview", "security-cac", approve()));
+        acknowledged.add(decide(f1, "UserTask_CoordinationReview", "security-police", approve()));
         call(f2.operator, "POST", "/api/applications/" + f2.id + "/supplement", f2.body(upload(f2)), 200);
         acknowledged.add(decide(f2, "UserTask_CheckCompleteness", "authority-reviewer", completeness("approve")));
-        acknowledged.add(
-                decide(f2, "UserTask_CoordinationReview", "security-gov-affairs", Map.of("reviewOpinion", "approve")));
+        acknowledged.add(decide(f2, "UserTask_CoordinationReview", "security-gov-affairs", approve()));
         acknowledged.add(decide(f2, "UserTask_ProviderReview", "provider-fgw", Map.of("reviewOpinion", "approve")));
-        acknowledged.add(decide(f2, "UserTask_CoordinationReview", "security-cac", Map.of("reviewOpinion", "approve")));
+        acknowledged.add(decide(f2, "UserTask_CoordinationReview", "security-cac", approve()));
         killPostgres();
         app.kill();
         app = start();
@@ -233,16 +231,24 @@ class CrashRecoveryTest {
                 .as("acknowledged decisions lost by the PostgreSQL crash (durable commits: %s)", DURABLE)
                 .isEmpty();
         assertThat(count(
-                        "select count(*) from approval.timeline_event where application_id = ? and title = '提交补正材料'",
+                        "select count(*) from approval.timeline_event where subject = 'ADM-' || ? and title = '提交补正材料'",
                         f2.id))
                 .isEqualTo(1);
         restarts.add("3: PostgreSQL killed after " + acknowledged.size() + " acknowledged decisions → stale "
                 + "postmaster.pid cleared, WAL recovery, restart " + app.startSeconds + " s");
 
         // every flow carries on to its end
-        decide(f1, "UserTask_Decide", "authority-reviewer", Map.of("admissionDecision", "approve"));
-        decide(f2, "UserTask_CoordinationReview", "security-police", Map.of("reviewOpinion", "approve"));
-        decide(f2, "UserTask_Decide", "authority-reviewer", Map.of("admissionDecision", "approve"));
+        decide(
+                f1,
+                "UserTask_Decide",
+                "authority-reviewer",
+                Map.of("admissionDecision", "approve", "criteria", CRITERIA_MET));
+        decide(f2, "UserTask_CoordinationReview", "security-police", approve());
+        decide(
+                f2,
+                "UserTask_Decide",
+                "authority-reviewer",
+                Map.of("admissionDecision", "approve", "criteria", CRITERIA_MET));
         decide(f3, "UserTask_CheckCompleteness", "authority-reviewer", completeness("reject"));
         for (Flow f : List.of(f1, f2)) {
             firePublicityTimer(f);
@@ -328,8 +334,8 @@ class CrashRecoveryTest {
                 once(
                         f + " disclosure " + kind,
                         count(
-                                "select count(*) from approval.disclosure_entry where dedupe_key = ?",
-                                f.pid + ":" + kind),
+                                "select count(*) from approval.disclosure_entry where dedupe_key like ?",
+                                f.pid + ":" + kind + ":%"),
                         lost,
                         doubled);
             }
@@ -337,7 +343,7 @@ class CrashRecoveryTest {
                 once(
                         f + " review_opinion " + group,
                         count(
-                                "select count(*) from approval.review_opinion where application_id = ? and group_id = ?",
+                                "select count(*) from approval.review_opinion where subject = 'ADM-' || ? and group_id = ?",
                                 f.id,
                                 group),
                         lost,
@@ -367,8 +373,8 @@ class CrashRecoveryTest {
         if (mails > notices.size()) {
             doubled.add(mails - notices.size() + " e-mails for no stored notice");
         }
-        for (Map<String, Object> dup : rows("select application_id, title, count(*) as n from approval.timeline_event"
-                + " group by application_id, title, coalesce(detail, '') having count(*) > 1")) {
+        for (Map<String, Object> dup : rows("select subject, title, count(*) as n from approval.timeline_event"
+                + " group by subject, title, coalesce(detail, '') having count(*) > 1")) {
             doubled.add("timeline " + dup);
         }
         long timeline = count("select count(*) from approval.timeline_event");
@@ -477,15 +483,24 @@ class CrashRecoveryTest {
                         "POST",
                         "/api/announcements",
                         Map.of(
-                                "jurisdiction", "jingdezhen",
-                                "title", "崩溃恢复测试通告 " + name,
-                                "authorizationMode", "WHOLE",
-                                "scope", "全市",
-                                "conditions", "条件",
-                                "criteria", "标准",
-                                "opensOn", today.toString(),
-                                "deadline", today.plusDays(10).toString(),
-                                "resourceCodes", List.of("fgw-personal-credit")),
+                                "jurisdiction",
+                                "jingdezhen",
+                                "title",
+                                "崩溃恢复测试通告 " + name,
+                                "authorizationMode",
+                                "WHOLE",
+                                "scope",
+                                "全市",
+                                "conditions",
+                                "条件",
+                                "criteria",
+                                List.of("标准"),
+                                "opensOn",
+                                today.toString(),
+                                "deadline",
+                                today.plusDays(10).toString(),
+                                "resourceCodes",
+                                List.of("fgw-personal-credit")),
                         201)
                 .path("id")
                 .asLong();
@@ -514,6 +529,14 @@ class CrashRecoveryTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("upload: %s", answer.body()).isEqualTo(201);
         return JSON.readTree(answer.body()).path("id").asLong();
+    }
+
+    /** ADM-07: the announcement's one criterion, judged met. */
+    private static final List<Map<String, Object>> CRITERIA_MET =
+            List.of(Map.of("no", 1, "criterion", "标准", "met", "yes", "note", ""));
+
+    private static Map<String, Object> approve() {
+        return Map.of("reviewOpinion", "approve", "criteria", CRITERIA_MET);
     }
 
     private static Map<String, Object> completeness(String decision) {

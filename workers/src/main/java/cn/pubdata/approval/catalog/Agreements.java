@@ -161,4 +161,12 @@ public class Agreements {
                 .optional()
                 .orElse(null);
     }
+
+    /** Every agreement of an operator, newest first. */
+    public List<Agreement> ofOperator(String creditCode) {
+        return jdbc.sql("select * from approval.agreement where credit_code = :code order by id desc")
+                .param("code", creditCode)
+                .query(this::map)
+                .list();
+    }
 }

@@ -68,6 +68,7 @@ public class ExternalTaskWorkers implements AutoCloseable {
                 task.getProcessInstanceId(),
                 task.getBusinessKey(),
                 task.getActivityId(),
+                task.getActivityInstanceId(),
                 new HashMap<>(task.getAllVariables()));
         try {
             Map<String, Object> result = handler.handle(item);

@@ -11,6 +11,7 @@ public record WorkItem(
         String processInstanceId,
         String businessKey,
         String activityId,
+        String activityInstanceId,
         Map<String, Object> variables) {
 
     public String string(String name) {
@@ -52,9 +53,12 @@ public record WorkItem(
         return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
     }
 
-    /** A key that is the same on every delivery of this task, for idempotent writes. */
+    /**
+     * A key that is the same on every delivery of this task, for idempotent writes, and differs each time the flow
+     * passes the activity again (a second 补正 round is a second notice).
+     */
     public String dedupeKey(String suffix) {
-        return processInstanceId + ":" + activityId + (suffix == null ? "" : ":" + suffix);
+        return processInstanceId + ":" + activityId + ":" + activityInstanceId + (suffix == null ? "" : ":" + suffix);
     }
 
     private Object required(String name) {

@@ -173,7 +173,14 @@ class RepeatedDeliveryTest {
     }
 
     private WorkItem item(String pid, String topic, Map<String, Object> vars) {
-        return new WorkItem(UUID.randomUUID().toString(), topic, pid, "ADM-test", "Activity_" + topic, vars);
+        return new WorkItem(
+                UUID.randomUUID().toString(),
+                topic,
+                pid,
+                "ADM-test",
+                "Activity_" + topic,
+                "Activity_" + topic + ":1",
+                vars);
     }
 
     private static Map<String, Object> with(Map<String, Object> vars, String name, Object value) {
