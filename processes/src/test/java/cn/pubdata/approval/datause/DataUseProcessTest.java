@@ -22,6 +22,8 @@ import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.scenario.ScenarioSubmission;
 import cn.pubdata.approval.scenario.Scenarios;
 import cn.pubdata.approval.timeline.TimelineEntry;
+import cn.pubdata.approval.worker.ExternalTaskHandler;
+import cn.pubdata.approval.worker.WorkItem;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -63,6 +65,9 @@ class DataUseProcessTest extends AdmissionTestSupport {
 
     @Autowired
     WorkingDayCalendar calendar;
+
+    @Autowired
+    List<ExternalTaskHandler> handlers;
 
     @Test
     @Enforces({"SCN-08", "CAT-03"})
@@ -144,6 +149,16 @@ class DataUseProcessTest extends AdmissionTestSupport {
                         .body())
                 .contains("企业信用信息")
                 .doesNotContain("出租车");
+
+        // delivered again (a lock expired, a worker crashed): the same grants, one notice
+        deliverAgain(pid, "ServiceTask_GrantAccess", "data-use-grant", Map.of("requestId", request.getId()));
+        deliverAgain(
+                pid,
+                "ServiceTask_CloseApproved",
+                "data-use-close",
+                Map.of("requestId", request.getId(), "outcome", "APPROVED"));
+        assertThat(grants.ofRequest(request.getId())).hasSize(2);
+        notice(Notifications.operator(operator.getCreditCode()), "【数据需求申请已批准】场景「企业信贷风控」");
 
         DataUseProgress.Progress done = progress.of(request.getId());
         assertThat(done.statusLabel()).isEqualTo("已批准");
@@ -501,6 +516,20 @@ class DataUseProcessTest extends AdmissionTestSupport {
 
     private LocalDate calendarDue(int workingDays) {
         return calendar.dueDay(today(), workingDays);
+    }
+
+    private void deliverAgain(String pid, String activityId, String topic, Map<String, Object> variables) {
+        handlers.stream()
+                .filter(h -> h.topic().equals(topic))
+                .findFirst()
+                .orElseThrow()
+                .handle(new WorkItem(
+                        java.util.UUID.randomUUID().toString(),
+                        topic,
+                        pid,
+                        "DUR-test",
+                        activityId,
+                        new java.util.HashMap<>(variables)));
     }
 
     private Notice notice(String recipient, String title) {

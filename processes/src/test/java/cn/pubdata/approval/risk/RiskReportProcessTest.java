@@ -13,6 +13,8 @@ import cn.pubdata.approval.notification.Notice;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.progress.DueItem;
 import cn.pubdata.approval.timeline.TimelineEntry;
+import cn.pubdata.approval.worker.ExternalTaskHandler;
+import cn.pubdata.approval.worker.WorkItem;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,6 +40,9 @@ class RiskReportProcessTest extends AdmissionTestSupport {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    List<ExternalTaskHandler> handlers;
 
     @Test
     @Enforces({"SCN-10"})
@@ -114,6 +119,18 @@ class RiskReportProcessTest extends AdmissionTestSupport {
         assertThat(notice(Notifications.operator(operator.getCreditCode()), "【风险报告已评估】公积金缴存数据查询接口出现异常批量调用")
                         .body())
                 .contains("已由数据主管部门会同市委网信办、市公安局评估完毕，报告已关闭", "系账号泄露所致，未造成数据外泄");
+        // delivered again (a lock expired, a worker crashed): one notice each, the report closed once
+        java.time.Instant closedAt = closed.getClosedAt();
+        deliverAgain(pid, "ServiceTask_NotifyAuthority", "risk-report-notify", Map.of("reportId", report.getId()));
+        deliverAgain(
+                pid,
+                "ServiceTask_CloseReport",
+                "risk-report-close",
+                Map.of("reportId", report.getId(), "assessmentOutcome", "CLOSE"));
+        notice(Notifications.group(AUTHORITY), title);
+        notice(Notifications.operator(operator.getCreditCode()), "【风险报告已评估】公积金缴存数据查询接口出现异常批量调用");
+        assertThat(reports.get(report.getId()).getClosedAt()).isEqualTo(closedAt);
+
         RiskReportProgress.Progress done = progress.of(report.getId());
         assertThat(done.statusLabel()).isEqualTo("已评估，已关闭");
         assertThat(done.due()).isEmpty();
@@ -157,6 +174,20 @@ class RiskReportProcessTest extends AdmissionTestSupport {
         taskOf(report.getProcessInstanceId(), RiskReportProcess.TASK_ASSESS_RISK, AUTHORITY);
         assertThat(notifications.inbox(Notifications.group(AUTHORITY)))
                 .anyMatch(n -> n.title().equals("【风险报告】咸宁暂停仍可报告公司：整改期间发现游客流量数据被异常导出"));
+    }
+
+    private void deliverAgain(String pid, String activityId, String topic, Map<String, Object> variables) {
+        handlers.stream()
+                .filter(h -> h.topic().equals(topic))
+                .findFirst()
+                .orElseThrow()
+                .handle(new WorkItem(
+                        java.util.UUID.randomUUID().toString(),
+                        topic,
+                        pid,
+                        "RSK-test",
+                        activityId,
+                        new java.util.HashMap<>(variables)));
     }
 
     private Notice notice(String recipient, String title) {
