@@ -1,0 +1,48 @@
+package cn.pubdata.approval.risk;
+
+import static cn.pubdata.approval.task.TaskInput.actor;
+import static cn.pubdata.approval.task.TaskInput.choice;
+import static cn.pubdata.approval.task.TaskInput.required;
+
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * SCN-10: checks the authority's assessment of a risk when it completes the task and records it through the risk
+ * reports' service: the departments it assessed with, the assessment, and the outcome the model continues with.
+ */
+@Component("riskAssessments")
+public class RiskAssessments implements TaskListener {
+
+    private static final Set<String> OUTCOMES =
+            Arrays.stream(AssessmentOutcome.values()).map(Enum::name).collect(Collectors.toSet());
+
+    private final RiskReports reports;
+    private final Timeline timeline;
+
+    public RiskAssessments(RiskReports reports, Timeline timeline) {
+        this.reports = reports;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long reportId = ((Number) task.getVariable("reportId")).longValue();
+        String departments = required(task, "assessmentDepartments", "请填写会同评估的有关部门");
+        String assessment = required(task, "riskAssessment", "请填写评估结论");
+        AssessmentOutcome outcome = AssessmentOutcome.valueOf(choice(task, "assessmentOutcome", OUTCOMES, "请选择评估后的处理"));
+        reports.assess(reportId, assessment, departments, outcome, actor(task));
+        timeline.record(
+                Subjects.riskReport(reportId),
+                "风险评估：" + outcome.label(),
+                "会同 " + departments + " 评估：" + assessment,
+                actor(task),
+                "task:" + task.getId());
+    }
+}

@@ -1,0 +1,29 @@
+package cn.pubdata.approval.risk;
+
+import cn.pubdata.approval.common.Actor;
+import cn.pubdata.approval.timeline.Subjects;
+import java.util.Map;
+import org.operaton.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** An operator reports a risk (SCN-10): the report is stored and its process started in one transaction. */
+@Service
+public class RiskReportSubmission {
+
+    private final RiskReports reports;
+    private final RuntimeService runtime;
+
+    public RiskReportSubmission(RiskReports reports, RuntimeService runtime) {
+        this.reports = reports;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public RiskReport report(RiskReportForm form, Actor actor) {
+        RiskReport report = reports.report(form, actor);
+        runtime.startProcessInstanceByKey(
+                RiskReportProcess.KEY, Subjects.riskReport(report.getId()), Map.of("reportId", report.getId()));
+        return reports.get(report.getId());
+    }
+}

@@ -1,0 +1,203 @@
+package cn.pubdata.approval.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import cn.pubdata.approval.admission.AdmissionApplication;
+import cn.pubdata.approval.admission.AdmissionTestSupport;
+import cn.pubdata.approval.common.Actor;
+import cn.pubdata.approval.common.Enforces;
+import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.notification.Notice;
+import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.progress.DueItem;
+import cn.pubdata.approval.timeline.TimelineEntry;
+import cn.pubdata.approval.worker.ExternalTaskHandler;
+import cn.pubdata.approval.worker.WorkItem;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One test per path of risk-report.bpmn, named after the path it walks. */
+class RiskReportProcessTest extends AdmissionTestSupport {
+
+    private static final String AUTHORITY = "authority-reviewer";
+
+    @Autowired
+    RiskReportSubmission submission;
+
+    @Autowired
+    RiskReports reports;
+
+    @Autowired
+    RiskReportProgress progress;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    List<ExternalTaskHandler> handlers;
+
+    @Test
+    @Enforces({"SCN-10"})
+    void aReportedRiskReachesTheAuthorityAtOnceIsAssessedAndClosedAndTheOperatorIsTold() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication operator = admitted("xianning", "咸宁风险报告测试公司", XN_FUND, XN_VISITORS);
+        beijingTime(LocalDateTime.of(2026, 11, 18, 14, 30)); // a Wednesday
+        Actor actor = Actor.operator("op-test", operator.getCreditCode());
+
+        RiskReport report = submission.report(
+                new RiskReportForm(
+                        "xianning",
+                        null,
+                        "公积金缴存数据查询接口出现异常批量调用\n疑似账号被盗用",
+                        LocalDate.of(2026, 11, 18),
+                        "已暂停该接口调用并冻结相关账号"),
+                actor);
+        String pid = report.getProcessInstanceId();
+        assertThat(report.getStatus()).isEqualTo(RiskReportStatus.REPORTED);
+        assertThat(report.getCompanyName()).isEqualTo("咸宁风险报告测试公司");
+
+        // SCN-10: the authority learns of it at once, before its assessment task is even created
+        String title = "【风险报告】咸宁风险报告测试公司：公积金缴存数据查询接口出现异常批量调用";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notifications.inbox(Notifications.group(AUTHORITY)).stream()
+                        .anyMatch(n -> n.title().equals(title)));
+        Notice told = notice(Notifications.group(AUTHORITY), title);
+        assertThat(told.body())
+                .contains(
+                        "（" + operator.getCreditCode() + "）于 2026年11月18日 14:30 报告了在处理数据需求中发现的风险（SCN-10）",
+                        "涉及场景：未关联具体场景",
+                        "发现日期：2026-11-18",
+                        "疑似账号被盗用",
+                        "已采取的初步措施：已暂停该接口调用并冻结相关账号",
+                        "请会同有关部门对该风险进行评估");
+        Task assess = taskOf(pid, RiskReportProcess.TASK_ASSESS_RISK, AUTHORITY);
+        assertDueOn(assess, LocalDate.of(2026, 11, 23)); // 3 working days
+        assertThat(passedActivities(pid))
+                .containsSubsequence("ServiceTask_NotifyAuthority", RiskReportProcess.TASK_ASSESS_RISK);
+        assertThat(taskService.getVariable(assess.getId(), "measures")).isEqualTo("已暂停该接口调用并冻结相关账号");
+
+        RiskReportProgress.Progress open = progress.of(report.getId());
+        assertThat(open.statusLabel()).isEqualTo("已报告，待评估");
+        assertThat(open.due()).singleElement().satisfies(d -> {
+            assertThat(d.step()).isEqualTo("风险评估");
+            assertThat(d.responsible()).isEqualTo("数据主管部门（审核岗）");
+            assertThat(d.workingDaysLeft()).isEqualTo(3);
+        });
+        assertThat(open.operatorAction()).contains("正在评估（2026-11-23 前）");
+
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        RiskReportProcess.TASK_ASSESS_RISK,
+                        AUTHORITY,
+                        Map.of("riskAssessment", "风险可控", "assessmentOutcome", "CLOSE")))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("会同评估的有关部门");
+        decide(
+                pid,
+                RiskReportProcess.TASK_ASSESS_RISK,
+                AUTHORITY,
+                Map.of(
+                        "assessmentDepartments", "市委网信办、市公安局",
+                        "riskAssessment", "系账号泄露所致，未造成数据外泄；已督促运营机构加强账号管理",
+                        "assessmentOutcome", "CLOSE"));
+        assertThat(awaitEnd(pid)).isEqualTo(RiskReportProcess.END_CLOSED);
+
+        RiskReport closed = reports.get(report.getId());
+        assertThat(closed.getStatus()).isEqualTo(RiskReportStatus.CLOSED);
+        assertThat(closed.getAssessmentOutcome()).isEqualTo(AssessmentOutcome.CLOSE);
+        assertThat(closed.getDepartments()).isEqualTo("市委网信办、市公安局");
+        assertThat(closed.getAssessedBy()).isEqualTo("reviewer-" + AUTHORITY);
+        assertThat(closed.getClosedAt()).isNotNull();
+        assertThat(notice(Notifications.operator(operator.getCreditCode()), "【风险报告已评估】公积金缴存数据查询接口出现异常批量调用")
+                        .body())
+                .contains("已由数据主管部门会同市委网信办、市公安局评估完毕，报告已关闭", "系账号泄露所致，未造成数据外泄");
+        // delivered again (a lock expired, a worker crashed): one notice each, the report closed once
+        java.time.Instant closedAt = closed.getClosedAt();
+        deliverAgain(pid, "ServiceTask_NotifyAuthority", "risk-report-notify", Map.of("reportId", report.getId()));
+        deliverAgain(
+                pid,
+                "ServiceTask_CloseReport",
+                "risk-report-close",
+                Map.of("reportId", report.getId(), "assessmentOutcome", "CLOSE"));
+        notice(Notifications.group(AUTHORITY), title);
+        notice(Notifications.operator(operator.getCreditCode()), "【风险报告已评估】公积金缴存数据查询接口出现异常批量调用");
+        assertThat(reports.get(report.getId()).getClosedAt()).isEqualTo(closedAt);
+
+        RiskReportProgress.Progress done = progress.of(report.getId());
+        assertThat(done.statusLabel()).isEqualTo("已评估，已关闭");
+        assertThat(done.due()).isEmpty();
+        assertThat(done.assessment()).contains("未造成数据外泄");
+        assertThat(done.timeline())
+                .extracting(TimelineEntry::title)
+                .containsSubsequence("报告风险", "已报送数据主管部门", "风险评估：评估完毕，关闭报告", "风险评估完成，报告已关闭");
+        assertThat(done.due()).extracting(DueItem::step).isEmpty();
+    }
+
+    @Test
+    @Enforces({"SCN-10"})
+    void aSuspendedOperatorCanStillReportButNotAboutAnotherOperatorsScenarioOrTheFuture() {
+        AdmissionApplication operator = admitted("xianning", "咸宁暂停仍可报告公司", XN_VISITORS);
+        jdbc.sql("update approval.platform_permission set status = 'SUSPENDED' where application_id = ?")
+                .param(1, operator.getId())
+                .update();
+        Actor actor = Actor.operator("op-test", operator.getCreditCode());
+        int before = count("select count(*) from approval.risk_report");
+        assertThatThrownBy(() -> submission.report(
+                        new RiskReportForm("xianning", null, "游客数据异常", today().plusDays(1), "已停止处理"), actor))
+                .isInstanceOfSatisfying(
+                        Problem.class,
+                        p -> assertThat(p.errors())
+                                .extracting(e -> e.field() + " " + e.message())
+                                .containsExactly("foundOn 发现日期不能晚于今天（" + today() + "）"));
+        assertThatThrownBy(
+                        () -> submission.report(new RiskReportForm("yangxin", null, "游客数据异常", today(), "已停止处理"), actor))
+                .isInstanceOfSatisfying(
+                        Problem.class,
+                        p -> assertThat(p.errors()).extracting(e -> e.field()).containsExactly("jurisdiction"));
+        assertThatThrownBy(() ->
+                        submission.report(new RiskReportForm("xianning", 987654L, "游客数据异常", today(), "已停止处理"), actor))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.NOT_FOUND));
+        assertThat(count("select count(*) from approval.risk_report"))
+                .as("nothing written")
+                .isEqualTo(before);
+
+        RiskReport report = submission.report(
+                new RiskReportForm("xianning", null, "整改期间发现游客流量数据被异常导出", today(), "已停止相关数据处理活动"), actor);
+        taskOf(report.getProcessInstanceId(), RiskReportProcess.TASK_ASSESS_RISK, AUTHORITY);
+        assertThat(notifications.inbox(Notifications.group(AUTHORITY)))
+                .anyMatch(n -> n.title().equals("【风险报告】咸宁暂停仍可报告公司：整改期间发现游客流量数据被异常导出"));
+    }
+
+    private void deliverAgain(String pid, String activityId, String topic, Map<String, Object> variables) {
+        handlers.stream()
+                .filter(h -> h.topic().equals(topic))
+                .findFirst()
+                .orElseThrow()
+                .handle(new WorkItem(
+                        java.util.UUID.randomUUID().toString(),
+                        topic,
+                        pid,
+                        "RSK-test",
+                        activityId,
+                        new java.util.HashMap<>(variables)));
+    }
+
+    private Notice notice(String recipient, String title) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notifications.inbox(recipient).stream()
+                        .anyMatch(n -> n.title().equals(title)));
+        List<Notice> found = notifications.inbox(recipient).stream()
+                .filter(n -> n.title().equals(title))
+                .toList();
+        assertThat(found).as(recipient + " " + title).hasSize(1);
+        return found.get(0);
+    }
+}
