@@ -1,8 +1,8 @@
 package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.progress.DueItem;
 import cn.pubdata.approval.progress.OpenSteps;
-import cn.pubdata.approval.progress.OpenSteps.DueItem;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.timeline.TimelineEntry;
@@ -41,7 +41,7 @@ public class AdmissionProgress {
         String action = null;
         String pid = application.getProcessInstanceId();
         if (application.getStatus() == ApplicationStatus.IN_REVIEW && steps.running(pid)) {
-            due.addAll(steps.tasksOf(pid));
+            due.addAll(steps.openTasks(pid));
             if (steps.waitsFor(pid, AdmissionProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
                 DueItem item = steps.item(
                         null, "提交补正材料", application.getCompanyName(), (Date) steps.variable(pid, "supplementDue"));

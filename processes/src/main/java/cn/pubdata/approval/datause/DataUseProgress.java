@@ -3,7 +3,7 @@ package cn.pubdata.approval.datause;
 import cn.pubdata.approval.permissions.DataAccessGrants;
 import cn.pubdata.approval.permissions.DataAccessGrants.DataAccessGrant;
 import cn.pubdata.approval.progress.DueItem;
-import cn.pubdata.approval.progress.DueItems;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.scenario.Scenario;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
@@ -39,10 +39,10 @@ public class DataUseProgress {
 
     private final DataUses dataUses;
     private final DataAccessGrants grants;
-    private final DueItems dueItems;
+    private final OpenSteps dueItems;
     private final Timeline timeline;
 
-    public DataUseProgress(DataUses dataUses, DataAccessGrants grants, DueItems dueItems, Timeline timeline) {
+    public DataUseProgress(DataUses dataUses, DataAccessGrants grants, OpenSteps dueItems, Timeline timeline) {
         this.dataUses = dataUses;
         this.grants = grants;
         this.dueItems = dueItems;

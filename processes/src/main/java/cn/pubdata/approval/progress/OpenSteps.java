@@ -22,10 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenSteps {
 
-    /** One step still to do, by whom, and by when; {@code workingDaysLeft} is negative when overdue. */
-    public record DueItem(
-            String taskId, String step, String responsible, Instant due, LocalDate dueDay, int workingDaysLeft) {}
-
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final WorkingDayCalendar calendar;
@@ -65,7 +61,10 @@ public class OpenSteps {
     }
 
     /** The open tasks of the instance and of the instances it called, earliest due first. */
-    public List<DueItem> tasksOf(String processInstanceId) {
+    public List<DueItem> openTasks(String processInstanceId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
         List<String> instances = new ArrayList<>(List.of(processInstanceId));
         runtime.createProcessInstanceQuery()
                 .superProcessInstanceId(processInstanceId)
@@ -78,7 +77,11 @@ public class OpenSteps {
                     .orderByDueDate()
                     .asc()
                     .list()) {
-                due.add(item(task.getId(), task.getName(), responsible(task), task.getDueDate()));
+                due.add(item(
+                        task.getId(),
+                        task.getName(),
+                        responsible(task),
+                        task.getDueDate() == null ? null : task.getDueDate().toInstant()));
             }
         }
         due.sort(java.util.Comparator.comparing(
@@ -87,13 +90,21 @@ public class OpenSteps {
     }
 
     /** A step that is not a task (the operator's 补正, a publicity period) with its due day in working days. */
-    public DueItem item(String taskId, String step, String responsible, Date due) {
+    public DueItem item(String taskId, String step, String responsible, Instant due) {
         if (due == null) {
             return new DueItem(taskId, step, responsible, null, null, 0);
         }
-        LocalDate day = due.toInstant().atZone(Clocks.BEIJING).toLocalDate();
-        LocalDate today = LocalDate.now(clock.withZone(Clocks.BEIJING));
-        return new DueItem(taskId, step, responsible, due.toInstant(), day, calendar.workingDaysUntil(today, day));
+        LocalDate day = due.atZone(Clocks.BEIJING).toLocalDate();
+        return new DueItem(taskId, step, responsible, due, day, calendar.workingDaysUntil(today(), day));
+    }
+
+    /** The same for a due date a process variable holds. */
+    public DueItem item(String taskId, String step, String responsible, Date due) {
+        return item(taskId, step, responsible, due == null ? null : due.toInstant());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Clocks.BEIJING));
     }
 
     public Object variable(String processInstanceId, String name) {

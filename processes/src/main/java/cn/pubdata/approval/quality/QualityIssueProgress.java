@@ -1,7 +1,7 @@
 package cn.pubdata.approval.quality;
 
 import cn.pubdata.approval.progress.DueItem;
-import cn.pubdata.approval.progress.DueItems;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.scenario.Scenario;
 import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.timeline.Subjects;
@@ -42,10 +42,10 @@ public class QualityIssueProgress {
             List<TimelineEntry> timeline) {}
 
     private final QualityIssues issues;
-    private final DueItems dueItems;
+    private final OpenSteps dueItems;
     private final Timeline timeline;
 
-    public QualityIssueProgress(QualityIssues issues, DueItems dueItems, Timeline timeline) {
+    public QualityIssueProgress(QualityIssues issues, OpenSteps dueItems, Timeline timeline) {
         this.issues = issues;
         this.dueItems = dueItems;
         this.timeline = timeline;

@@ -1,7 +1,7 @@
 package cn.pubdata.approval.risk;
 
 import cn.pubdata.approval.progress.DueItem;
-import cn.pubdata.approval.progress.DueItems;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.timeline.TimelineEntry;
@@ -34,10 +34,10 @@ public class RiskReportProgress {
             List<TimelineEntry> timeline) {}
 
     private final RiskReports reports;
-    private final DueItems dueItems;
+    private final OpenSteps dueItems;
     private final Timeline timeline;
 
-    public RiskReportProgress(RiskReports reports, DueItems dueItems, Timeline timeline) {
+    public RiskReportProgress(RiskReports reports, OpenSteps dueItems, Timeline timeline) {
         this.reports = reports;
         this.dueItems = dueItems;
         this.timeline = timeline;

@@ -1,7 +1,7 @@
 package cn.pubdata.approval.scenario;
 
+import cn.pubdata.approval.progress.DueItem;
 import cn.pubdata.approval.progress.OpenSteps;
-import cn.pubdata.approval.progress.OpenSteps.DueItem;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.timeline.TimelineEntry;
@@ -48,7 +48,7 @@ public class ScenarioProgress {
         String action = null;
         String pid = scenario.getProcessInstanceId();
         if (scenario.getStatus() == ScenarioStatus.IN_REVIEW && steps.running(pid)) {
-            due.addAll(steps.tasksOf(pid));
+            due.addAll(steps.openTasks(pid));
             if (steps.waitsFor(pid, ScenarioProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
                 DueItem item = steps.item(
                         null, "提交补正材料", scenario.getCompanyName(), (Date) steps.variable(pid, "supplementDue"));

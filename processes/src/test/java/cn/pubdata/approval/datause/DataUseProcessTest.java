@@ -518,6 +518,18 @@ class DataUseProcessTest extends AdmissionTestSupport {
         return calendar.dueDay(today(), workingDays);
     }
 
+    /** The activity instance the engine delivered the task for: a repeated delivery names the same one. */
+    private String deliveredInstance(String pid, String activityId) {
+        return history.createHistoricActivityInstanceQuery()
+                .processInstanceId(pid)
+                .activityId(activityId)
+                .orderByHistoricActivityInstanceStartTime()
+                .desc()
+                .list()
+                .get(0)
+                .getId();
+    }
+
     private void deliverAgain(String pid, String activityId, String topic, Map<String, Object> variables) {
         handlers.stream()
                 .filter(h -> h.topic().equals(topic))
@@ -529,6 +541,7 @@ class DataUseProcessTest extends AdmissionTestSupport {
                         pid,
                         "DUR-test",
                         activityId,
+                        deliveredInstance(pid, activityId),
                         new java.util.HashMap<>(variables)));
     }
 

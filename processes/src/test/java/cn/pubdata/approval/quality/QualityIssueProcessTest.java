@@ -260,7 +260,20 @@ class QualityIssueProcessTest extends AdmissionTestSupport {
         vars.put("issueId", issueId);
         vars.put("noticeTemplate", template);
         handler.handle(new WorkItem(
-                UUID.randomUUID().toString(), "data-quality-notify", pid, "DQI-" + issueId, activityId, vars));
+                UUID.randomUUID().toString(),
+                "data-quality-notify",
+                pid,
+                "DQI-" + issueId,
+                activityId,
+                history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(pid)
+                        .activityId(activityId)
+                        .orderByHistoricActivityInstanceStartTime()
+                        .desc()
+                        .list()
+                        .get(0)
+                        .getId(),
+                vars));
     }
 
     /** Moves the engine clock just past one of the instance's timers and fires it, as the job executor would. */

@@ -176,6 +176,18 @@ class RiskReportProcessTest extends AdmissionTestSupport {
                 .anyMatch(n -> n.title().equals("【风险报告】咸宁暂停仍可报告公司：整改期间发现游客流量数据被异常导出"));
     }
 
+    /** The activity instance the engine delivered the task for: a repeated delivery names the same one. */
+    private String deliveredInstance(String pid, String activityId) {
+        return history.createHistoricActivityInstanceQuery()
+                .processInstanceId(pid)
+                .activityId(activityId)
+                .orderByHistoricActivityInstanceStartTime()
+                .desc()
+                .list()
+                .get(0)
+                .getId();
+    }
+
     private void deliverAgain(String pid, String activityId, String topic, Map<String, Object> variables) {
         handlers.stream()
                 .filter(h -> h.topic().equals(topic))
@@ -187,6 +199,7 @@ class RiskReportProcessTest extends AdmissionTestSupport {
                         pid,
                         "RSK-test",
                         activityId,
+                        deliveredInstance(pid, activityId),
                         new java.util.HashMap<>(variables)));
     }
 
