@@ -17,6 +17,7 @@ import cn.pubdata.approval.review.ReviewOpinions;
 import cn.pubdata.approval.scenario.Scenario;
 import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.task.InvalidDecision;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;

@@ -6,10 +6,10 @@ import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
 import static cn.pubdata.approval.task.TaskInput.rows;
 
-import cn.pubdata.approval.admission.InvalidDecision;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.review.ReviewOpinions;
+import cn.pubdata.approval.task.InvalidDecision;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.util.List;

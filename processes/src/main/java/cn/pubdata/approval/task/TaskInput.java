@@ -1,6 +1,5 @@
 package cn.pubdata.approval.task;
 
-import cn.pubdata.approval.admission.InvalidDecision;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

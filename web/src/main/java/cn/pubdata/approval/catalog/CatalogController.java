@@ -2,14 +2,9 @@ package cn.pubdata.approval.catalog;
 
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.identity.CurrentUser;
-import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
-import cn.pubdata.approval.scenario.Scenarios;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public data resource catalog and the operation catalog (运营目录). Reading is public; the authority maintains
- * its jurisdiction's catalog, and a provider unit grades its own resources.
+ * The public data resource catalog. Reading is public; the authority maintains its jurisdiction's catalog, and a
+ * provider unit grades its own resources.
  */
 @RestController
 @RequestMapping("/api/catalog")
@@ -36,40 +31,15 @@ class CatalogController {
 
     record Jurisdiction(String code, String name, List<String> priorityDomains, List<Unit> providerUnits) {}
 
-    record PublishedLine(String resourceName, String providerName, String fields, String usage, String frequency) {}
-
-    record PublishedScenario(
-            long id,
-            String name,
-            String companyName,
-            String domain,
-            String purpose,
-            Instant publishedAt,
-            List<PublishedLine> lines) {}
-
-    record OperationCatalog(
-            String jurisdiction,
-            String name,
-            Instant updatedAt,
-            List<CatalogResource> resources,
-            List<PublishedScenario> scenarios,
-            List<CatalogResources.ReferenceProduct> firstBatchProducts) {}
-
     private final CatalogResources resources;
     private final CatalogMaintenance maintenance;
-    private final Scenarios scenarios;
     private final PolicyProfiles profiles;
     private final CurrentUser user;
 
     CatalogController(
-            CatalogResources resources,
-            CatalogMaintenance maintenance,
-            Scenarios scenarios,
-            PolicyProfiles profiles,
-            CurrentUser user) {
+            CatalogResources resources, CatalogMaintenance maintenance, PolicyProfiles profiles, CurrentUser user) {
         this.resources = resources;
         this.maintenance = maintenance;
-        this.scenarios = scenarios;
         this.profiles = profiles;
         this.user = user;
     }
@@ -92,43 +62,6 @@ class CatalogController {
         return jurisdiction == null || jurisdiction.isBlank()
                 ? resources.all()
                 : resources.ofJurisdiction(profiles.of(jurisdiction).code());
-    }
-
-    /**
-     * CAT-05: the operation catalog as published: the resources that may be operated, the approved scenarios with
-     * their approved lists, and the first-batch products the seeds name (CAT-16). Computed from the current records, so
-     * always current.
-     */
-    @GetMapping("/operation")
-    OperationCatalog operation(@RequestParam String jurisdiction) {
-        PolicyProfile profile = profiles.of(jurisdiction);
-        List<CatalogResource> open = resources.ofJurisdiction(profile.code()).stream()
-                .filter(r -> !r.prohibited())
-                .toList();
-        List<PublishedScenario> published = scenarios.published(profile.code()).stream()
-                .map(s -> new PublishedScenario(
-                        s.getId(),
-                        s.getName(),
-                        s.getCompanyName(),
-                        s.getDomain(),
-                        s.getPurpose().label(),
-                        s.getPublishedAt(),
-                        scenarios.approvedLines(s.getId()).stream()
-                                .map(l -> new PublishedLine(
-                                        l.resourceName(),
-                                        l.providerName(),
-                                        l.fields(),
-                                        l.usage().label(),
-                                        l.frequency().label()))
-                                .toList()))
-                .toList();
-        Instant updated = Stream.concat(
-                        resources.lastChange(profile.code()).stream(),
-                        published.stream().map(PublishedScenario::publishedAt))
-                .max(Comparator.naturalOrder())
-                .orElse(null);
-        return new OperationCatalog(
-                profile.code(), profile.name(), updated, open, published, resources.referenceProducts(profile.code()));
     }
 
     @PostMapping("/resources")

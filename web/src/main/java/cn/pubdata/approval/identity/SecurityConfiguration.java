@@ -67,7 +67,11 @@ class SecurityConfiguration {
                                 path.matcher(HttpMethod.POST, "/api/scenarios/*/supplement"),
                                 path.matcher(HttpMethod.POST, "/api/scenarios/*/withdraw"))
                         .hasAnyRole("operator", "developer", "provider-reviewer")
-                        .requestMatchers(path.matcher("/api/agreements/**"))
+                        .requestMatchers(
+                                path.matcher("/api/agreements/**"),
+                                path.matcher(HttpMethod.POST, "/api/data-use-requests/**"),
+                                path.matcher(HttpMethod.POST, "/api/risk-reports"),
+                                path.matcher(HttpMethod.POST, "/api/quality-issues"))
                         .hasAnyRole("operator", "developer")
                         .requestMatchers(
                                 path.matcher(HttpMethod.GET, "/api/announcements/**"),

@@ -1,4 +1,4 @@
-package cn.pubdata.approval.identity;
+package cn.pubdata.approval.engine;
 
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.policy.PolicyProfiles;

@@ -1,4 +1,4 @@
-package cn.pubdata.approval.admission;
+package cn.pubdata.approval.task;
 
 import org.operaton.bpm.engine.BadUserRequestException;
 
