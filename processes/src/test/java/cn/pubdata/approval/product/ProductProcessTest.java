@@ -22,12 +22,15 @@ import cn.pubdata.approval.scenario.ScenarioSubmission;
 import cn.pubdata.approval.scenario.Scenarios;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
+import cn.pubdata.approval.worker.ExternalTaskHandler;
+import cn.pubdata.approval.worker.WorkItem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,9 @@ class ProductProcessTest extends AdmissionTestSupport {
 
     @Autowired
     ReviewOpinions opinions;
+
+    @Autowired
+    List<ExternalTaskHandler> handlers;
 
     @Test
     @Enforces({"PRD-01", "PRD-02", "PRD-07", "PRD-08", "PRC-02", "PRC-03", "PRC-04", "PRC-05", "PRC-08"})
@@ -645,6 +651,55 @@ class ProductProcessTest extends AdmissionTestSupport {
                         "select count(*) from approval.disclosure_entry where kind = 'PRODUCT_LISTED' and title like ?",
                         "%工业产值报告%"))
                 .isZero();
+    }
+
+    @Test
+    void everyProductHandlerDeliveredAgainChangesNothing() {
+        AdmissionApplication operator = admitted("jingdezhen", "重复投递产品公司", "cgj-public-facilities");
+        Scenario scenario = approvedScenario(operator, "cgj-public-facilities");
+        Product product = productSubmission.submit(
+                new Draft(scenario.getId(), "市政设施巡检报告", "cgj-public-facilities")
+                        .publicWelfare()
+                        .build(),
+                operatorOf(operator));
+        String pid = product.getProcessInstanceId();
+        decide(pid, ProductProcess.TASK_SECURITY_REVIEW, "authority-reviewer", Map.of("securityDecision", "approve"));
+        decide(pid, ProductProcess.TASK_REGISTER, "authority-reviewer", Map.of("registrationNo", "JDZ-2026-200"));
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Listed");
+        Product listed = products.get(product.getId());
+        String subject = Subjects.product(product.getId());
+        Map<String, Object> variables = new HashMap<>();
+        history.createHistoricVariableInstanceQuery()
+                .processInstanceId(pid)
+                .list()
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
+        variables.put("outcome", "LISTED");
+        int notices = count("select count(*) from approval.notice where dedupe_key like ?", pid + "%");
+        int entries = count("select count(*) from approval.timeline_event where subject = ?", subject);
+        int disclosures = count("select count(*) from approval.disclosure_entry where dedupe_key like ?", pid + "%");
+
+        for (String[] step : List.of(
+                new String[] {"product-file", ProductProcess.FILE_COMPLIANCE_REVIEW},
+                new String[] {"product-list", ProductProcess.LIST_PRODUCT},
+                new String[] {"product-publish", ProductProcess.PUBLISH_PRODUCT},
+                new String[] {"product-close", "ServiceTask_CloseListed"})) {
+            handlers.stream()
+                    .filter(h -> h.topic().equals(step[0]))
+                    .findFirst()
+                    .orElseThrow()
+                    .handle(new WorkItem("again", step[0], pid, subject, step[1], variables));
+        }
+        Product again = products.get(product.getId());
+        assertThat(again.getFilingNo()).isEqualTo(listed.getFilingNo());
+        assertThat(again.getListedAt()).isEqualTo(listed.getListedAt());
+        assertThat(again.getStatus()).isEqualTo(ProductStatus.LISTED);
+        assertThat(count("select count(*) from approval.notice where dedupe_key like ?", pid + "%"))
+                .isEqualTo(notices);
+        assertThat(count("select count(*) from approval.timeline_event where subject = ?", subject))
+                .isEqualTo(entries);
+        assertThat(count("select count(*) from approval.disclosure_entry where dedupe_key like ?", pid + "%"))
+                .isEqualTo(disclosures)
+                .isEqualTo(1);
     }
 
     /** An approved scenario of the operator over the resources: 004's came with the admission, others walk the flow. */

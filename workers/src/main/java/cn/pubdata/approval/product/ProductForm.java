@@ -31,7 +31,7 @@ public record ProductForm(
         String description,
 
         @NotEmpty(message = "请列出产品使用的数据资源（须在场景获同意的数据需求清单内）") @Size(max = 50, message = "一个产品使用的数据资源不超过50项")
-        List<@NotBlank(message = "请选择数据资源") String> resources,
+        List<String> resources,
 
         @NotBlank(message = "请填写数据产品开发方案（PRD-04）：加工方式、使用场景和安全保障措施") @Size(max = 20000, message = "开发方案不超过20000字")
         String developmentPlan,

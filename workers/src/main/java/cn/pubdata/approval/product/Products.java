@@ -344,10 +344,14 @@ public class Products {
                 .collect(Collectors.toMap(ScenarioLine::resourceCode, Function.identity(), (a, b) -> a));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < form.resources().size(); i++) {
-            String code = form.resources().get(i).trim();
+            String code = form.resources().get(i) == null
+                    ? ""
+                    : form.resources().get(i).trim();
             String at = "resources[" + i + "]";
-            CatalogResource r = catalog.find(code).orElse(null);
-            if (r == null) {
+            CatalogResource r = code.isEmpty() ? null : catalog.find(code).orElse(null);
+            if (code.isEmpty()) {
+                errors.add(new Problem.FieldError(at, "第" + (i + 1) + "项：请选择数据资源"));
+            } else if (r == null) {
                 errors.add(new Problem.FieldError(at, "第" + (i + 1) + "项：目录中没有数据资源 '" + code + "'"));
             } else if (r.prohibited()) {
                 errors.add(
