@@ -64,6 +64,9 @@ public class ProductSubmission {
         if (reason == null || reason.isBlank()) {
             throw Problem.invalid("reason", "请写明撤回理由");
         }
+        if (actor.kind() != Actor.Kind.OPERATOR && actor.kind() != Actor.Kind.PARTNER) {
+            throw Problem.invalid("actor", "只有申报的运营机构（或其合伙人）可以撤回数据产品申报");
+        }
         Product product = products.getOf(id, actor);
         if (product.getStatus() != ProductStatus.IN_REVIEW) {
             throw Problem.conflict("数据产品申报已结束（" + product.getStatus().label() + "），不能撤回");

@@ -505,6 +505,10 @@ class ProductProcessTest extends AdmissionTestSupport {
         Actor stranger = Actor.operator("other", nextCreditCode());
         assertThatThrownBy(() -> productSubmission.withdraw(product.getId(), "不是我的", stranger))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> productSubmission.withdraw(
+                        product.getId(), "审核人不能撤回", Actor.reviewer("r", Set.of("authority-reviewer"))))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("只有申报的运营机构");
         productSubmission.withdraw(product.getId(), "产品方案调整", operatorOf(operator));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Withdrawn");
         assertThat(taskService.createTaskQuery().processInstanceId(pid).count()).isZero();

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.product;
 
+import cn.pubdata.approval.pricing.Pricing;
 import java.math.BigDecimal;
 
 /** One recorded cost of a product (PRC-08): its kind, the yearly amount in 元, and a note. */
@@ -7,7 +8,6 @@ public record ProductCost(int itemNo, CostItem item, BigDecimal amountYuan, Stri
 
     /** "基础设施资源消耗：120,000.00 元/年（云主机）" */
     public String describe() {
-        return item.label() + "：" + cn.pubdata.approval.pricing.Pricing.yuan(amountYuan) + "/年"
-                + (note == null ? "" : "（" + note + "）");
+        return item.label() + "：" + Pricing.yuan(amountYuan) + "/年" + (note == null ? "" : "（" + note + "）");
     }
 }

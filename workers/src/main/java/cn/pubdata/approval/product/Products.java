@@ -164,7 +164,11 @@ public class Products {
     }
 
     public BigDecimal totalYearlyCost(long id) {
-        return costs(id).stream().map(ProductCost::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return total(costs(id));
+    }
+
+    private static BigDecimal total(List<ProductCost> costs) {
+        return costs.stream().map(ProductCost::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** What the price check shows: total yearly cost, unit cost, margin, and the ceiling of its category if any. */
@@ -289,15 +293,15 @@ public class Products {
         facts.put("deliverable", limit(product.getDeliverable()));
         facts.put("price", priceText(product));
         facts.put("expectedYearlyVolume", product.getExpectedYearlyVolume() + " " + product.getFeeUnit() + "/年");
+        List<ProductCost> costs = costs(id);
         facts.put(
                 "costs",
-                limit(costs(id).stream().map(ProductCost::describe).collect(Collectors.joining("\n")) + "\n合计："
-                        + Pricing.yuan(totalYearlyCost(id)) + "/年"));
+                limit(costs.stream().map(ProductCost::describe).collect(Collectors.joining("\n")) + "\n合计："
+                        + Pricing.yuan(total(costs)) + "/年"));
         facts.put(
                 "complianceReview",
                 limit(product.getComplianceReview() + "\n（审核人：" + product.getComplianceReviewer() + "）"));
         facts.put("reviewByOperator", profile.productReviewByOperator());
-        facts.put("priceCeilings", profile.priceCeilings());
         facts.put(
                 "feeReviewedWithProduct",
                 product.getPurpose() == Purpose.INDUSTRY
