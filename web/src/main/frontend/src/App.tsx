@@ -9,6 +9,9 @@ import { Scenarios } from './pages/Scenarios';
 import { ScenarioNew } from './pages/ScenarioNew';
 import { ScenarioDetail } from './pages/ScenarioDetail';
 import { CatalogAdmin } from './pages/CatalogAdmin';
+import { FlowDetail } from './pages/FlowDetail';
+import { ProductNew } from './pages/ProductNew';
+import { DataUseNew, QualityNew, RiskNew } from './pages/SmallForms';
 import './portal.css';
 
 function useHash() {
@@ -45,6 +48,7 @@ export function App({ profile }: { profile: Profile }) {
         <nav>
           <a href="#/">{t('home')}</a>
           {operator && <a href="#/scenarios" data-testid="scenarios-link">{t('scenarios')}</a>}
+          {operator && <a href="#/risks/new" data-testid="risk-link">{t('newRiskReport')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
           <span className="who">{profile.companyName || profile.name}</span>
@@ -62,6 +66,14 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'scenarios' && id && id !== 'new' && mode === 'supplement' && <ScenarioNew t={t} lang={lang} scenarioId={Number(id)} />}
         {page === 'scenarios' && id && id !== 'new' && mode !== 'supplement' && <ScenarioDetail t={t} scenarioId={Number(id)} />}
         {page === 'catalog' && authority && <CatalogAdmin t={t} />}
+        {page === 'products' && id === 'new' && <ProductNew t={t} scenarioId={Number(mode)} />}
+        {page === 'products' && id !== 'new' && <FlowDetail t={t} kind="products" id={Number(id)} />}
+        {page === 'data-use' && id === 'new' && <DataUseNew t={t} scenarioId={Number(mode)} />}
+        {page === 'data-use' && id !== 'new' && <FlowDetail t={t} kind="data-use-requests" id={Number(id)} />}
+        {page === 'quality' && id === 'new' && <QualityNew t={t} scenarioId={Number(mode)} />}
+        {page === 'quality' && id !== 'new' && <FlowDetail t={t} kind="quality-issues" id={Number(id)} />}
+        {page === 'risks' && id === 'new' && <RiskNew t={t} />}
+        {page === 'risks' && id !== 'new' && <FlowDetail t={t} kind="risk-reports" id={Number(id)} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -32,7 +32,19 @@ export const messages = {
     lineMissing: '请至少列出一项数据需求', catalogAdmin: '数据资源目录维护', jurisdiction: '辖区', provider: '数据提供单位',
     grade: '分级', openCondition: '开放条件', provinceReturned: '省回流数据', addResource: '新增数据资源', code: '资源编码',
     reason: '理由和依据', save: '保存', changes: '目录变更记录', regrade: '调整分级', reclassify: '调整开放条件',
-    OPEN: '无条件开放', CONDITIONAL: '有条件开放', PROHIBITED: '禁止开放', operationCatalog: '运营目录（公开）'
+    OPEN: '无条件开放', CONDITIONAL: '有条件开放', PROHIBITED: '禁止开放', operationCatalog: '运营目录（公开）',
+    newDataUse: '申请数据使用', newProduct: '申报数据产品和服务', newQualityIssue: '报告数据质量问题', newRiskReport: '报告风险',
+    stepsToDo: '尚待完成的环节', accessGranted: '已开通数据访问', qualityIssue: '数据质量问题', assessment: '评估意见',
+    kind: '产品类别', kind_DATASET: '数据集', kind_API: '数据接口服务', kind_MODEL: '模型', kind_REPORT: '数据分析报告',
+    kind_APPLICATION: '数据应用', description: '产品简介', developmentPlan: '数据产品开发方案（加工方式、使用场景、安全措施）',
+    aiBased: '基于人工智能模型', aiAssessment: '模型安全与伦理风险评估', deliverable: '交付物', rawData: '交付物含原始公共数据（将不予受理）',
+    pricing: '定价', costItems: '成本项（元/年）', amountYuan: '金额（元）', expectedYearlyVolume: '预计年计费量',
+    feeYuan: '收费标准（元/计费单位）', feeUnit: '计费单位', complianceReview: '出域合规审核结论', complianceReviewer: '审核人',
+    submitProduct: '提交产品申请', welfareIsFree: '用于公共治理、公益事业的产品免费提供，收费标准须为 0',
+    cost_INFRASTRUCTURE: '基础设施资源消耗', cost_DATA_GOVERNANCE: '数据治理', cost_MODEL_PUBLISHING: '模型发布',
+    cost_RESULT_EXPORT: '结果导出', cost_SECURITY_SERVICES: '安全服务', cost_PLATFORM_CONNECTION: '平台对接',
+    cost_PLATFORM_USE: '平台使用', cost_OTHER: '其他', usePurpose: '使用目的', qualityProblem: '问题描述（错误、遗漏等）',
+    riskDescription: '发现的风险', foundOn: '发现日期', measures: '已采取的措施', products: '数据产品', riskReports: '风险报告', productName: '产品名称'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -66,7 +78,19 @@ export const messages = {
     lineMissing: 'List at least one line', catalogAdmin: 'Catalog maintenance', jurisdiction: 'Jurisdiction', provider: 'Provider unit',
     grade: 'Grade', openCondition: 'Open condition', provinceReturned: 'Province-returned', addResource: 'Add resource', code: 'Code',
     reason: 'Reason', save: 'Save', changes: 'Catalog changes', regrade: 'Regrade', reclassify: 'Reclassify',
-    OPEN: 'Open', CONDITIONAL: 'Conditional', PROHIBITED: 'Prohibited', operationCatalog: 'Operation catalog (public)'
+    OPEN: 'Open', CONDITIONAL: 'Conditional', PROHIBITED: 'Prohibited', operationCatalog: 'Operation catalog (public)',
+    newDataUse: 'Request data use', newProduct: 'Submit a product', newQualityIssue: 'Report a data-quality issue', newRiskReport: 'Report a risk',
+    stepsToDo: 'Steps still to do', accessGranted: 'Access granted', qualityIssue: 'Data-quality issue', assessment: 'Assessment',
+    kind: 'Category', kind_DATASET: 'Dataset', kind_API: 'API service', kind_MODEL: 'Model', kind_REPORT: 'Report',
+    kind_APPLICATION: 'Application', description: 'Description', developmentPlan: 'Development plan',
+    aiBased: 'Based on an AI model', aiAssessment: 'Model security and ethics assessment', deliverable: 'Deliverable', rawData: 'Delivers raw public data (refused)',
+    pricing: 'Pricing', costItems: 'Cost items (yuan per year)', amountYuan: 'Amount (yuan)', expectedYearlyVolume: 'Expected yearly volume',
+    feeYuan: 'Fee (yuan per unit)', feeUnit: 'Billing unit', complianceReview: 'Out-of-domain compliance review', complianceReviewer: 'Reviewer',
+    submitProduct: 'Submit product', welfareIsFree: 'Public-welfare products are free: the fee must be 0',
+    cost_INFRASTRUCTURE: 'Infrastructure', cost_DATA_GOVERNANCE: 'Data governance', cost_MODEL_PUBLISHING: 'Model publishing',
+    cost_RESULT_EXPORT: 'Result export', cost_SECURITY_SERVICES: 'Security services', cost_PLATFORM_CONNECTION: 'Platform connection',
+    cost_PLATFORM_USE: 'Platform use', cost_OTHER: 'Other', usePurpose: 'Purpose of use', qualityProblem: 'Problem (errors, omissions)',
+    riskDescription: 'Risk found', foundOn: 'Found on', measures: 'Measures taken', products: 'Products', riskReports: 'Risk reports', productName: 'Product name'
   }
 } as const;
 

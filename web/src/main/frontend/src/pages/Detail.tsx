@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { Key } from '../i18n';
+import { ProgressView, type Due, type Entry } from '../components/ProgressView';
 
-interface Due { step: string; responsible: string; dueDay: string | null; workingDaysLeft: number }
-interface Entry { at: string; title: string; detail: string | null; actor: string | null }
 interface Progress {
   applicationId: number; companyName: string; status: string; statusLabel: string; outcomeReason: string | null;
   operatorAction: string | null; due: Due[]; timeline: Entry[];
@@ -22,31 +21,9 @@ export function Detail({ t, applicationId }: { t: (k: Key) => string; applicatio
   if (!progress) return <section>…</section>;
   const mustSupplement = progress.due.some(d => d.step === '提交补正材料');
   return (
-    <>
-      <section>
-        <h2>{t('progress')}：{progress.companyName}</h2>
-        <p>{t('status')}：<strong data-testid="status">{progress.statusLabel}</strong>{progress.outcomeReason && <>（{progress.outcomeReason}）</>}</p>
-        {progress.operatorAction && <div className="action" data-testid="action"><strong>{t('whatToDo')}：</strong>{progress.operatorAction}</div>}
-        {mustSupplement && <p><a href={`#/applications/${applicationId}/supplement`} data-testid="supplement">{t('supplement')}</a></p>}
-      </section>
-      {progress.due.length > 0 && (
-        <section>
-          <h2>{t('due')}</h2>
-          <table>
-            <thead><tr><th>{t('step')}</th><th>{t('responsible')}</th><th>{t('dueDay')}</th><th>{t('workingDaysLeft')}</th></tr></thead>
-            <tbody>{progress.due.map((d, i) => (
-              <tr key={i}><td>{d.step}</td><td>{d.responsible}</td><td>{d.dueDay}</td>
-                <td className={d.workingDaysLeft < 0 ? 'overdue' : ''}>{d.workingDaysLeft < 0 ? t('overdue') : d.workingDaysLeft}</td></tr>
-            ))}</tbody>
-          </table>
-        </section>
-      )}
-      <section>
-        <h2>{t('timeline')}</h2>
-        <table data-testid="timeline"><tbody>{progress.timeline.map((e, i) => (
-          <tr key={i}><td>{new Date(e.at).toLocaleString()}</td><td>{e.title}{e.detail && <div className="hint">{e.detail}</div>}</td><td>{e.actor}</td></tr>
-        ))}</tbody></table>
-      </section>
-    </>
+    <ProgressView t={t} title={progress.companyName} statusLabel={progress.statusLabel} reason={progress.outcomeReason}
+      action={progress.operatorAction} due={progress.due} timeline={progress.timeline}>
+      {mustSupplement && <section><a href={`#/applications/${applicationId}/supplement`} data-testid="supplement">{t('supplement')}</a></section>}
+    </ProgressView>
   );
 }

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { Key } from '../i18n';
+import { ProgressView, type Due, type Entry } from '../components/ProgressView';
 
-interface Due { step: string; responsible: string; dueDay: string | null; workingDaysLeft: number }
-interface Entry { at: string; title: string; detail: string | null; actor: string | null }
 interface LineState { lineNo: number; resource: string; provider: string; state: string; detail: string }
 interface Progress { scenarioId: number; name: string; companyName: string; status: string; statusLabel: string;
   outcomeReason: string | null; operatorAction: string | null; lines: LineState[]; due: Due[]; timeline: Entry[] }
@@ -21,39 +20,23 @@ export function ScenarioDetail({ t, scenarioId }: { t: (k: Key) => string; scena
   if (error) return <section className="error">{error}</section>;
   if (!progress) return <section>…</section>;
   const mustSupplement = progress.due.some(d => d.step === '提交补正材料');
+  const approved = progress.status === 'APPROVED';
   return (
-    <>
+    <ProgressView t={t} title={progress.name} statusLabel={progress.statusLabel} reason={progress.outcomeReason}
+      action={progress.operatorAction} due={progress.due} timeline={progress.timeline}>
       <section>
-        <h2>{t('progress')}：{progress.name}</h2>
-        <p>{t('status')}：<strong data-testid="status">{progress.statusLabel}</strong>{progress.outcomeReason && <>（{progress.outcomeReason}）</>}</p>
-        {progress.operatorAction && <div className="action" data-testid="action"><strong>{t('whatToDo')}：</strong>{progress.operatorAction}</div>}
         {mustSupplement && <p><a href={`#/scenarios/${scenarioId}/supplement`} data-testid="supplement">{t('supplement')}</a></p>}
-      </section>
-      <section>
+        {approved && <p className="links">
+          <a href={`#/data-use/new/${scenarioId}`} data-testid="new-data-use">{t('newDataUse')}</a>
+          <a href={`#/products/new/${scenarioId}`} data-testid="new-product">{t('newProduct')}</a>
+          <a href={`#/quality/new/${scenarioId}`} data-testid="new-quality">{t('newQualityIssue')}</a>
+        </p>}
         <h2>{t('demandList')}</h2>
         <table data-testid="lines"><thead><tr><th>#</th><th>{t('resource')}</th><th>{t('provider')}</th><th>{t('lineState')}</th></tr></thead>
           <tbody>{progress.lines.map(l => (
             <tr key={l.lineNo}><td>{l.lineNo}</td><td>{l.resource}<div className="hint">{l.detail}</div></td><td>{l.provider}</td><td>{l.state}</td></tr>
           ))}</tbody></table>
       </section>
-      {progress.due.length > 0 && (
-        <section>
-          <h2>{t('due')}</h2>
-          <table>
-            <thead><tr><th>{t('step')}</th><th>{t('responsible')}</th><th>{t('dueDay')}</th><th>{t('workingDaysLeft')}</th></tr></thead>
-            <tbody>{progress.due.map((d, i) => (
-              <tr key={i}><td>{d.step}</td><td>{d.responsible}</td><td>{d.dueDay}</td>
-                <td className={d.workingDaysLeft < 0 ? 'overdue' : ''}>{d.workingDaysLeft < 0 ? t('overdue') : d.workingDaysLeft}</td></tr>
-            ))}</tbody>
-          </table>
-        </section>
-      )}
-      <section>
-        <h2>{t('timeline')}</h2>
-        <table data-testid="timeline"><tbody>{progress.timeline.map((e, i) => (
-          <tr key={i}><td>{new Date(e.at).toLocaleString()}</td><td>{e.title}{e.detail && <div className="hint">{e.detail}</div>}</td><td>{e.actor}</td></tr>
-        ))}</tbody></table>
-      </section>
-    </>
+    </ProgressView>
   );
 }

@@ -5,7 +5,6 @@ import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
 
-import cn.pubdata.approval.admission.InvalidDecision;
 import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.common.Actor;
@@ -15,6 +14,7 @@ import cn.pubdata.approval.policy.ScenarioSettings;
 import cn.pubdata.approval.pricing.PriceCeilings;
 import cn.pubdata.approval.pricing.Pricing;
 import cn.pubdata.approval.review.ReviewOpinions;
+import cn.pubdata.approval.task.InvalidDecision;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.math.BigDecimal;

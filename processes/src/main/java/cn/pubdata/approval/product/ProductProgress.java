@@ -1,18 +1,14 @@
 package cn.pubdata.approval.product;
 
-import cn.pubdata.approval.admission.AdmissionProcess;
-import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import cn.pubdata.approval.common.Actor;
-import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.progress.DueItem;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.scenario.Purpose;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.timeline.TimelineEntry;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,10 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.task.IdentityLink;
-import org.operaton.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,9 +27,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProductProgress {
-
-    public record DueItem(
-            String taskId, String step, String responsible, Instant due, LocalDate dueDay, int workingDaysLeft) {}
 
     public record Progress(
             long productId,
@@ -53,29 +43,23 @@ public class ProductProgress {
     private final Products products;
     private final Timeline timeline;
     private final RuntimeService runtime;
-    private final TaskService tasks;
     private final HistoryService history;
-    private final WorkingDayCalendar calendar;
     private final PolicyProfiles profiles;
-    private final Clock clock;
+    private final OpenSteps steps;
 
     public ProductProgress(
             Products products,
             Timeline timeline,
             RuntimeService runtime,
-            TaskService tasks,
             HistoryService history,
-            WorkingDayCalendar calendar,
             PolicyProfiles profiles,
-            Clock clock) {
+            OpenSteps steps) {
         this.products = products;
         this.timeline = timeline;
         this.runtime = runtime;
-        this.tasks = tasks;
         this.history = history;
-        this.calendar = calendar;
         this.profiles = profiles;
-        this.clock = clock;
+        this.steps = steps;
     }
 
     /** The progress as the operator (or its partner) sees it: another company's product is not found. */
@@ -86,29 +70,16 @@ public class ProductProgress {
 
     public Progress of(long productId) {
         Product product = products.get(productId);
-        LocalDate today = LocalDate.now(clock.withZone(Clocks.BEIJING));
         List<DueItem> due = new ArrayList<>();
         List<String> stepsToDo = new ArrayList<>();
         String action = null;
         String pid = product.getProcessInstanceId();
-        if (product.getStatus() == ProductStatus.IN_REVIEW
-                && pid != null
-                && runtime.createProcessInstanceQuery().processInstanceId(pid).count() > 0) {
-            for (Task task : tasks.createTaskQuery()
-                    .processInstanceId(pid)
-                    .orderByDueDate()
-                    .asc()
-                    .list()) {
-                due.add(item(task.getId(), task.getName(), responsible(task), task.getDueDate(), today));
-            }
+        if (product.getStatus() == ProductStatus.IN_REVIEW && steps.running(pid)) {
+            due.addAll(steps.openTasks(pid));
             stepsToDo = stepsToDo(product, pid);
-            if (AdmissionProcess.waitsFor(runtime, pid, ProductProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
-                DueItem item = item(
-                        null,
-                        "提交补正材料",
-                        product.getCompanyName(),
-                        (Date) runtime.getVariable(pid, "supplementDue"),
-                        today);
+            if (steps.waitsFor(pid, ProductProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
+                DueItem item = steps.item(
+                        null, "提交补正材料", product.getCompanyName(), (Date) runtime.getVariable(pid, "supplementDue"));
                 due.add(0, item);
                 action = "请于 " + item.dueDay() + "（还有 " + item.workingDaysLeft() + " 个工作日）前提交补正材料。补正要求："
                         + runtime.getVariable(pid, "securityReason");
@@ -162,21 +133,5 @@ public class ProductProgress {
                         || reviewAgain && step.getKey().equals(ProductProcess.TASK_SECURITY_REVIEW))
                 .map(Map.Entry::getValue)
                 .toList();
-    }
-
-    private DueItem item(String taskId, String step, String responsible, Date due, LocalDate today) {
-        if (due == null) {
-            return new DueItem(taskId, step, responsible, null, null, 0);
-        }
-        LocalDate day = due.toInstant().atZone(Clocks.BEIJING).toLocalDate();
-        return new DueItem(taskId, step, responsible, due.toInstant(), day, calendar.workingDaysUntil(today, day));
-    }
-
-    private String responsible(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId)
-                .filter(g -> g != null)
-                .map(profiles::groupName)
-                .collect(Collectors.joining("、"));
     }
 }

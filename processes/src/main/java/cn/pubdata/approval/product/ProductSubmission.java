@@ -1,8 +1,8 @@
 package cn.pubdata.approval.product;
 
-import cn.pubdata.approval.admission.AdmissionProcess;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
@@ -21,12 +21,15 @@ public class ProductSubmission {
     private final Products products;
     private final RuntimeService runtime;
     private final Timeline timeline;
+    private final OpenSteps steps;
     private final Clock clock;
 
-    public ProductSubmission(Products products, RuntimeService runtime, Timeline timeline, Clock clock) {
+    public ProductSubmission(
+            Products products, RuntimeService runtime, Timeline timeline, OpenSteps steps, Clock clock) {
         this.products = products;
         this.runtime = runtime;
         this.timeline = timeline;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -41,8 +44,7 @@ public class ProductSubmission {
     @Transactional
     public Product supplement(long id, ProductForm form, Actor actor) {
         Product current = products.getOf(id, actor);
-        if (!AdmissionProcess.waitsFor(
-                runtime, current.getProcessInstanceId(), ProductProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
+        if (!steps.waitsFor(current.getProcessInstanceId(), ProductProcess.MESSAGE_SUPPLEMENT_SUBMITTED)) {
             throw Problem.conflict("该数据产品当前无需补正：只有在被退回补正、且补正期限未过时才能提交补正材料");
         }
         Product product = products.supplement(id, form, actor);

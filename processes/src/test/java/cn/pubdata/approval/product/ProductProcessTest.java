@@ -391,7 +391,8 @@ class ProductProcessTest extends AdmissionTestSupport {
                                 && n.body().contains("2026年10月15日")));
         // 10 working days from Thursday 24 September: 28–30 September, 8–10 October (10 October is a working
         // Saturday), 12–15 October; 25 September and 1–7 October are holidays
-        ProductProgress.DueItem due = progress.of(product.getId()).due().get(0);
+        cn.pubdata.approval.progress.DueItem due =
+                progress.of(product.getId()).due().get(0);
         assertThat(due.step()).isEqualTo("提交补正材料");
         assertThat(due.dueDay()).isEqualTo(LocalDate.of(2026, 10, 15));
         assertThat(due.workingDaysLeft()).isEqualTo(10);
@@ -691,7 +692,19 @@ class ProductProcessTest extends AdmissionTestSupport {
                     .filter(h -> h.topic().equals(step[0]))
                     .findFirst()
                     .orElseThrow()
-                    .handle(new WorkItem("again", step[0], pid, subject, step[1], variables));
+                    .handle(new WorkItem(
+                            "again",
+                            step[0],
+                            pid,
+                            subject,
+                            step[1],
+                            history.createHistoricActivityInstanceQuery()
+                                    .processInstanceId(pid)
+                                    .activityId(step[1])
+                                    .list()
+                                    .get(0)
+                                    .getId(),
+                            variables));
         }
         Product again = products.get(product.getId());
         assertThat(again.getFilingNo()).isEqualTo(listed.getFilingNo());

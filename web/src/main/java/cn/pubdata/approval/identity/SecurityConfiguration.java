@@ -71,8 +71,11 @@ class SecurityConfiguration {
                                 path.matcher("/api/agreements/**"),
                                 path.matcher(HttpMethod.POST, "/api/data-use-requests/**"),
                                 path.matcher(HttpMethod.POST, "/api/risk-reports"),
-                                path.matcher(HttpMethod.POST, "/api/quality-issues"))
+                                path.matcher(HttpMethod.POST, "/api/quality-issues"),
+                                path.matcher(HttpMethod.POST, "/api/products/**"))
                         .hasAnyRole("operator", "developer")
+                        .requestMatchers(path.matcher(HttpMethod.PUT, "/api/pricing/ceilings/**"))
+                        .hasRole("pricing-officer")
                         .requestMatchers(
                                 path.matcher(HttpMethod.GET, "/api/announcements/**"),
                                 path.matcher(HttpMethod.GET, "/api/portal-config"),

@@ -4,6 +4,7 @@ import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.product.Products;
 import cn.pubdata.approval.scenario.Scenarios;
 import java.time.Instant;
 import java.util.Comparator;
@@ -38,14 +39,47 @@ class OperationCatalogController {
             List<PublishedScenario> scenarios,
             List<CatalogResources.ReferenceProduct> firstBatchProducts) {}
 
+    record ListedProduct(
+            long id,
+            String name,
+            String companyName,
+            String category,
+            String purpose,
+            String price,
+            String registration,
+            Instant listedAt,
+            List<String> resources) {}
+
     private final CatalogResources resources;
     private final Scenarios scenarios;
+    private final Products products;
     private final PolicyProfiles profiles;
 
-    OperationCatalogController(CatalogResources resources, Scenarios scenarios, PolicyProfiles profiles) {
+    OperationCatalogController(
+            CatalogResources resources, Scenarios scenarios, Products products, PolicyProfiles profiles) {
         this.resources = resources;
         this.scenarios = scenarios;
+        this.products = products;
         this.profiles = profiles;
+    }
+
+    /** DSC-02, DSC-03: the products and services listed in a jurisdiction, each with its price clearly marked. */
+    @GetMapping("/products")
+    List<ListedProduct> products(@RequestParam String jurisdiction) {
+        return products.listed(profiles.of(jurisdiction).code()).stream()
+                .map(p -> new ListedProduct(
+                        p.getId(),
+                        p.getName(),
+                        p.getCompanyName(),
+                        p.getKind().label(),
+                        p.getPurpose().label(),
+                        Products.priceText(p),
+                        p.getRegistrationPlatform() + " " + p.getRegistrationNo(),
+                        p.getListedAt(),
+                        products.resources(p.getId()).stream()
+                                .map(CatalogResource::name)
+                                .toList()))
+                .toList();
     }
 
     /**

@@ -3,25 +3,12 @@ package cn.pubdata.approval.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
-import cn.pubdata.approval.admission.AdmissionApplication;
-import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
-import cn.pubdata.approval.admission.AdmissionApplications;
-import cn.pubdata.approval.admission.Announcement;
-import cn.pubdata.approval.admission.AnnouncementForm;
-import cn.pubdata.approval.admission.Announcements;
-import cn.pubdata.approval.admission.ApplicationForm;
-import cn.pubdata.approval.admission.PlanSections;
-import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.common.Clocks;
-import cn.pubdata.approval.document.DocumentStore;
+import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.identity.Tokens;
-import cn.pubdata.approval.permissions.PlatformPermissions;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,64 +34,11 @@ class ScenarioApiTest extends WebTest {
     JdbcClient jdbc;
 
     @Autowired
-    Announcements announcements;
+    AuthorizedOperators operators;
 
-    @Autowired
-    AdmissionApplications applications;
-
-    @Autowired
-    DocumentStore documents;
-
-    @Autowired
-    Agreements agreements;
-
-    @Autowired
-    PlatformPermissions permissions;
-
-    /**
-     * op-cidu holds an agreement in 景德镇 for two resources, its permissions open: the state an admission leaves (the
-     * admission flow itself is proved by the process tests).
-     */
     @BeforeEach
     void ciduIsAnAuthorizedOperator() {
-        if (agreements.latest(CIDU, "jingdezhen").isPresent()) {
-            return;
-        }
-        LocalDate today = LocalDate.now(Clocks.BEIJING);
-        Announcement a = announcements.publish(new AnnouncementForm(
-                "jingdezhen",
-                "场景接口测试通告",
-                Announcement.Mode.WHOLE,
-                "全市",
-                "条件",
-                List.of("标准"),
-                today,
-                today.plusDays(10),
-                List.of("fgw-enterprise-credit", "jtj-vehicles")));
-        long doc = documents
-                .store(CIDU, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))
-                .id();
-        AdmissionApplication application = applications.register(new ApplicationForm(
-                a.getId(),
-                CIDU,
-                "瓷都数据运营有限公司",
-                "甲",
-                "乙",
-                "丙",
-                "丁",
-                "戊",
-                "13800138000",
-                "ops@cidu.example.cn",
-                IntStream.rangeClosed(1, 8)
-                        .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
-                        .toList(),
-                List.of("fgw-enterprise-credit", "jtj-vehicles"),
-                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN)),
-                null));
-        applications.recordProviderConsent(application.getId(), "provider-fgw", true);
-        applications.recordProviderConsent(application.getId(), "provider-jtj", true);
-        agreements.record(application.getId(), "JDZ-API-1", "jingdezhen", CIDU, "全市", today, 0, 60, Instant.now());
-        permissions.open(application.getId(), "jingdezhen", CIDU, Instant.now());
+        operators.ciduInJingdezhen();
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * A real PostgreSQL started in-process for the local run and the tests. The DataSource owns its lifecycle: zonky's own
- * shutdown hook would stop PostgreSQL while the engine is still closing (engine-notes.md). On a kept data directory, what
+ * shutdown hook would stop PostgreSQL while the engine is still closing. On a kept data directory, what
  * a crashed run left behind (an orphaned postmaster, a stale postmaster.pid) is cleared first ({@link StalePostmaster}).
  */
 @Configuration(proxyBeanMethods = false)

@@ -12,6 +12,8 @@ public interface ProductRepository extends ListCrudRepository<Product, Long> {
 
     List<Product> findByScenarioIdOrderBySubmittedAt(Long scenarioId);
 
+    List<Product> findByJurisdictionAndStatusOrderByListedAtDesc(String jurisdiction, ProductStatus status);
+
     @Query("""
             select p.* from approval.product p
             where p.status = :status

@@ -149,6 +149,11 @@ public class Products {
         return repository.findByCreditCodeAndStatusOrderByScenarioIdAscListedAtAsc(creditCode, ProductStatus.LISTED);
     }
 
+    /** The products listed in a jurisdiction, newest first: what the public product list shows with its prices. */
+    public List<Product> listed(String jurisdiction) {
+        return repository.findByJurisdictionAndStatusOrderByListedAtDesc(jurisdiction, ProductStatus.LISTED);
+    }
+
     public List<Product> ofScenario(long scenarioId) {
         return repository.findByScenarioIdOrderBySubmittedAt(scenarioId);
     }
