@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.ApplicationBodies;
 import cn.pubdata.approval.common.Clocks;
-import cn.pubdata.approval.database.StalePostmaster;
+import cn.pubdata.approval.embedded.StalePostmaster;
 import cn.pubdata.approval.identity.LocalKeycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
