@@ -123,8 +123,7 @@ class ProductApiTest extends WebTest {
                                 today,
                                 today.plusMonths(6)))),
                 Actor.operator("op-cidu", CIDU));
-        scenarios.recordProviderDecision(
-                s.getId(), "provider-fgw", List.of(Map.of("lineNo", 1, "consent", "yes", "reason", "")));
+        scenarios.recordProviderDecision(s.getId(), "provider-fgw", List.of("1"), null);
         scenarios.close(s.getId(), ScenarioStatus.APPROVED, null);
         scenarios.publish(s.getId());
         return s;
