@@ -391,6 +391,9 @@ class ProductProcessTest extends AdmissionTestSupport {
                                 && n.body().contains("2026年10月15日")));
         // 10 working days from Thursday 24 September: 28–30 September, 8–10 October (10 October is a working
         // Saturday), 12–15 October; 25 September and 1–7 October are holidays
+        // the notice is out once the notifying task did its work; the flow waits for the supplement once it completed
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !progress.of(product.getId()).due().isEmpty());
         cn.pubdata.approval.progress.DueItem due =
                 progress.of(product.getId()).due().get(0);
         assertThat(due.step()).isEqualTo("提交补正材料");

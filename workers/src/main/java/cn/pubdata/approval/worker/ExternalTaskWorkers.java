@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.exception.BadRequestException;
+import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
@@ -70,9 +72,9 @@ public class ExternalTaskWorkers implements AutoCloseable {
                 task.getActivityId(),
                 task.getActivityInstanceId(),
                 new HashMap<>(task.getAllVariables()));
+        Map<String, Object> result;
         try {
-            Map<String, Object> result = handler.handle(item);
-            service.complete(task, result == null ? Map.of() : result);
+            result = handler.handle(item);
         } catch (BusinessOutcome outcome) {
             log.info(
                     "{}（{}）业务结果 {}：{}",
@@ -80,19 +82,62 @@ public class ExternalTaskWorkers implements AutoCloseable {
                     task.getBusinessKey(),
                     outcome.errorCode(),
                     outcome.getMessage());
-            service.handleBpmnError(
-                    task, outcome.errorCode(), outcome.getMessage(), Map.of("errorMessage", outcome.getMessage()));
+            report(
+                    task,
+                    () -> service.handleBpmnError(
+                            task,
+                            outcome.errorCode(),
+                            outcome.getMessage(),
+                            Map.of("errorMessage", outcome.getMessage())));
+            return;
         } catch (RuntimeException e) {
-            int retries = task.getRetries() == null ? properties.retries() : task.getRetries() - 1;
-            log.warn(
-                    "{}（{}）失败，剩余重试 {} 次：{}",
+            fail(task, service, e);
+            return;
+        }
+        try {
+            report(task, () -> service.complete(task, result == null ? Map.of() : result));
+        } catch (RuntimeException e) {
+            fail(task, service, e);
+        }
+    }
+
+    private void fail(ExternalTask task, ExternalTaskService service, RuntimeException e) {
+        int retries = task.getRetries() == null ? properties.retries() : task.getRetries() - 1;
+        log.warn(
+                "{}（{}）失败，剩余重试 {} 次：{}",
+                task.getTopicName(),
+                task.getBusinessKey(),
+                Math.max(retries, 0),
+                e.getMessage(),
+                e);
+        report(
+                task,
+                () -> service.handleFailure(
+                        task,
+                        abbreviate(e.getMessage()),
+                        stackTrace(e),
+                        Math.max(retries, 0),
+                        properties.retryTimeoutMs()));
+    }
+
+    /**
+     * Reports an outcome to the engine. Where this worker's lock expired while it worked, the engine has handed the
+     * task to another delivery and refuses the report: the work was done idempotently, so there is nothing to undo.
+     */
+    private static void report(ExternalTask task, Runnable call) {
+        try {
+            call.run();
+        } catch (BadRequestException | NotFoundException refused) {
+            boolean lockLost = refused instanceof NotFoundException
+                    || String.valueOf(refused.getMessage()).contains("locked by");
+            if (!lockLost) {
+                throw refused;
+            }
+            log.info(
+                    "{}（{}）的锁已失效，任务已交由另一次投递办理，本次结果不再报告：{}",
                     task.getTopicName(),
                     task.getBusinessKey(),
-                    Math.max(retries, 0),
-                    e.getMessage(),
-                    e);
-            service.handleFailure(
-                    task, abbreviate(e.getMessage()), stackTrace(e), Math.max(retries, 0), properties.retryTimeoutMs());
+                    refused.getMessage());
         }
     }
 

@@ -1,0 +1,25 @@
+package cn.pubdata.approval.worker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+
+/** Prints the repeated-delivery figures when the process tests end, and keeps them in target/redelivery.txt. */
+public class RedeliveryFigures implements TestExecutionListener {
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        String figures = EveryTaskDeliveredThreeTimes.figures();
+        if (figures == null) {
+            return;
+        }
+        System.out.println(figures);
+        try {
+            Files.writeString(Path.of("target/redelivery.txt"), figures + "\n");
+        } catch (IOException e) {
+            System.out.println("target/redelivery.txt not written: " + e.getMessage());
+        }
+    }
+}
