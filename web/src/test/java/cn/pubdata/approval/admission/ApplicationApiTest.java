@@ -112,7 +112,7 @@ class ApplicationApiTest extends WebTest {
         ResponseEntity<Map<String, Object>> broken = http.exchange(
                 "/api/applications", HttpMethod.POST, new HttpEntity<>("{\"announcementId\": ", headers), JSON);
         assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(broken.getBody().get("detail").toString()).contains("请求内容无法识别");
+        assertThat(broken.getBody().get("detail").toString()).contains("请求内容不是有效的 JSON");
 
         long announcement = announcement(
                 LocalDate.now(Clocks.BEIJING), LocalDate.now(Clocks.BEIJING).plusDays(5));
