@@ -51,6 +51,11 @@ class CalendarController {
         if (workingDays < 1 || workingDays > 365) {
             throw Problem.invalid("workingDays", "工作日数应在 1 到 365 之间");
         }
+        if (from.getYear() < WorkingDayCalendar.FIRST_YEAR || from.getYear() >= WorkingDayCalendar.LAST_YEAR) {
+            throw Problem.invalid(
+                    "from",
+                    "起算日期应在 " + WorkingDayCalendar.FIRST_YEAR + " 年到 " + (WorkingDayCalendar.LAST_YEAR - 1) + " 年之间");
+        }
         DueDay due = calendar.due(from, workingDays);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("from", from);

@@ -1,6 +1,8 @@
 package cn.pubdata.approval.common;
 
+import cn.pubdata.approval.document.DocumentStore;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,12 +17,19 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 class ProblemAnswers {
 
+    private final long maxDocumentBytes;
+
+    ProblemAnswers(@Value("${approval.documents.max-bytes:20971520}") long maxDocumentBytes) {
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
     @ExceptionHandler(Problem.class)
     ProblemDetail problem(Problem p) {
         HttpStatus status = switch (p.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
         };
         return detail(status, p.getMessage(), p.errors());
     }
@@ -52,12 +61,11 @@ class ProblemAnswers {
         return detail(HttpStatus.BAD_REQUEST, "缺少 " + name, List.of(new Problem.FieldError(name, "必填")));
     }
 
+    /** The server stopped receiving a part once it passed spring.servlet.multipart.max-file-size. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return detail(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "文件过大：单个材料不超过 20 MB，请压缩或拆分后上传",
-                List.of(new Problem.FieldError("file", "文件过大")));
+        String message = "文件超过上限 " + DocumentStore.megabytes(maxDocumentBytes) + "，请压缩或拆分后上传";
+        return detail(HttpStatus.PAYLOAD_TOO_LARGE, message, List.of(new Problem.FieldError("file", message)));
     }
 
     private static ProblemDetail detail(HttpStatus status, String message, List<Problem.FieldError> errors) {

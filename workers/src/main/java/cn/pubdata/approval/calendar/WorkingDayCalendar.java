@@ -44,6 +44,11 @@ public class WorkingDayCalendar {
 
     static final int MAX_WORKING_DAYS = 252;
 
+    /** The years a schedule may be entered for, and deadlines counted in. */
+    public static final int FIRST_YEAR = 2000;
+
+    public static final int LAST_YEAR = 2100;
+
     private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
     private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(
@@ -147,8 +152,14 @@ public class WorkingDayCalendar {
      */
     @Transactional
     public void enterYear(int year, String notice, List<CalendarDay> days) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw Problem.invalid("year", "年份应在 " + FIRST_YEAR + " 到 " + LAST_YEAR + " 之间");
+        }
         if (notice == null || notice.isBlank()) {
             throw Problem.invalid("notice", "请填写发布该年度节假日安排的通知名称及文号");
+        }
+        if (notice.length() > 200) {
+            throw Problem.invalid("notice", "通知名称及文号不超过 200 字");
         }
         if (days == null || days.isEmpty()) {
             throw Problem.invalid("days", "请录入 " + year + " 年的放假日期和调休上班日期（国务院办公厅通知所列的每一天）；空的安排不能录入");
@@ -158,6 +169,9 @@ public class WorkingDayCalendar {
         for (CalendarDay d : days) {
             if (d == null || d.day() == null || d.kind() == null) {
                 throw Problem.invalid("days", "每一天都要填写日期（day）和类型（kind：REST 放假或 WORK 调休上班）");
+            }
+            if (d.note() != null && d.note().length() > 200) {
+                throw Problem.invalid("days", d.day() + " 的说明不超过 200 字");
             }
             if (d.day().getYear() != year) {
                 throw Problem.invalid("days", "日期 " + d.day() + " 不属于 " + year + " 年");
