@@ -7,10 +7,10 @@ import static cn.pubdata.approval.task.TaskInput.required;
 import static cn.pubdata.approval.task.TaskInput.ticked;
 import static cn.pubdata.approval.task.TaskInput.whole;
 
+import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
-import cn.pubdata.approval.deadline.Deadlines;
 import cn.pubdata.approval.policy.AdmissionSettings;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.review.ReviewOpinions;

@@ -5,10 +5,10 @@ import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
 
+import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.deadline.Deadlines;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.policy.ScenarioSettings;
 import cn.pubdata.approval.pricing.PriceCeilings;

@@ -1,7 +1,7 @@
 package cn.pubdata.approval.quality;
 
-import cn.pubdata.approval.deadline.DeadlineRecount;
-import cn.pubdata.approval.deadline.DeadlineTimers;
+import cn.pubdata.approval.calendar.DeadlineRecount;
+import cn.pubdata.approval.calendar.DeadlineTimers;
 import cn.pubdata.approval.progress.OpenSteps;
 import java.util.Date;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
 
+import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.deadline.Deadlines;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.policy.ScenarioSettings;
 import cn.pubdata.approval.review.ReviewOpinions;

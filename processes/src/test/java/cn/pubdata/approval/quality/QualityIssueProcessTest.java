@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.AdmissionApplication;
 import cn.pubdata.approval.admission.AdmissionTestSupport;
+import cn.pubdata.approval.calendar.CalendarYears;
 import cn.pubdata.approval.calendar.ExampleSchedule;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.deadline.CalendarYears;
 import cn.pubdata.approval.notification.Notice;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.scenario.Purpose;

@@ -1,7 +1,6 @@
 package cn.pubdata.approval.calendar;
 
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.deadline.CalendarYears;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

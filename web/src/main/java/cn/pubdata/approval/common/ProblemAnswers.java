@@ -1,6 +1,5 @@
 package cn.pubdata.approval.common;
 
-import cn.pubdata.approval.document.DocumentStore;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -64,7 +63,7 @@ class ProblemAnswers {
     /** The server stopped receiving a part once it passed spring.servlet.multipart.max-file-size. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        String message = "文件超过上限 " + DocumentStore.megabytes(maxDocumentBytes) + "，请压缩或拆分后上传";
+        String message = "文件超过上限 " + ByteSizes.readable(maxDocumentBytes) + "，请压缩或拆分后上传";
         return detail(HttpStatus.PAYLOAD_TOO_LARGE, message, List.of(new Problem.FieldError("file", message)));
     }
 

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.document;
 
+import cn.pubdata.approval.common.ByteSizes;
 import cn.pubdata.approval.common.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -59,11 +60,6 @@ public class DocumentStore {
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxBytes = maxBytes;
-    }
-
-    /** A size limit as people read it: {@code 20 MB}, or {@code 2 KB} for a small one. */
-    public static String megabytes(long bytes) {
-        return bytes >= 1048576 ? (bytes / 1048576) + " MB" : Math.max(1, bytes / 1024) + " KB";
     }
 
     /** The largest document, in bytes. */
@@ -294,7 +290,7 @@ public class DocumentStore {
         private void counted(int n) {
             count += n;
             if (count > limit) {
-                throw Problem.tooLarge("file", "文件「" + name + "」超过上限 " + megabytes(limit) + "，请压缩或拆分后上传");
+                throw Problem.tooLarge("file", "文件「" + name + "」超过上限 " + ByteSizes.readable(limit) + "，请压缩或拆分后上传");
             }
         }
     }

@@ -1,8 +1,5 @@
-package cn.pubdata.approval.deadline;
+package cn.pubdata.approval.calendar;
 
-import cn.pubdata.approval.calendar.CalendarDay;
-import cn.pubdata.approval.calendar.DueDay;
-import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;

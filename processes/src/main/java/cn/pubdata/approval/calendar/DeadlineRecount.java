@@ -1,4 +1,4 @@
-package cn.pubdata.approval.deadline;
+package cn.pubdata.approval.calendar;
 
 /**
  * A feature that keeps due times of its own (a domain row, the variables its timers wait for) counts them again once

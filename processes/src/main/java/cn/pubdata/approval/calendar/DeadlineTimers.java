@@ -1,4 +1,4 @@
-package cn.pubdata.approval.deadline;
+package cn.pubdata.approval.calendar;
 
 import java.util.Date;
 import org.operaton.bpm.engine.ManagementService;

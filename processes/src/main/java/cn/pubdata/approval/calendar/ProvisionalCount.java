@@ -1,4 +1,4 @@
-package cn.pubdata.approval.deadline;
+package cn.pubdata.approval.calendar;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,7 +1,5 @@
-package cn.pubdata.approval.deadline;
+package cn.pubdata.approval.calendar;
 
-import cn.pubdata.approval.calendar.DueDay;
-import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import cn.pubdata.approval.common.Clocks;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

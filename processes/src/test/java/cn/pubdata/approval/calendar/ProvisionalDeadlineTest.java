@@ -1,4 +1,4 @@
-package cn.pubdata.approval.deadline;
+package cn.pubdata.approval.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +7,6 @@ import cn.pubdata.approval.admission.AdmissionApplication;
 import cn.pubdata.approval.admission.AdmissionProcess;
 import cn.pubdata.approval.admission.AdmissionProgress;
 import cn.pubdata.approval.admission.AdmissionTestSupport;
-import cn.pubdata.approval.calendar.ExampleSchedule;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.progress.DueItem;
 import java.time.Duration;
