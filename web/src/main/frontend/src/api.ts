@@ -63,7 +63,8 @@ export async function upload(file: File, onProgress: (percent: number) => void):
     xhr.upload.onprogress = e => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
     xhr.onload = () => {
       const body = JSON.parse(xhr.responseText || '{}');
-      if (xhr.status === 201) resolve(body);
+      // 201: stored; 200: the company had stored the same file before, and this is its first copy
+      if (xhr.status === 201 || xhr.status === 200) resolve(body);
       else reject(new ApiError(xhr.status, body.detail ?? xhr.statusText, {}));
     };
     xhr.onerror = () => reject(new ApiError(0, '网络错误，请重试', {}));

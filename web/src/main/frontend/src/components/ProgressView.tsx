@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Key } from '../i18n';
 
-export interface Due { step: string; responsible: string; dueDay: string | null; workingDaysLeft: number }
+/** A provisional due day counts through a year whose holiday schedule is not entered; the server says why. */
+export interface Due {
+  step: string; responsible: string; dueDay: string | null; workingDaysLeft: number;
+  provisional?: boolean; provisionalReason?: string | null
+}
 export interface Entry { at: string; title: string; detail: string | null; actor: string | null }
 
 /** What every progress page shows: status and reason, what to do now, what is due by when in working days, history. */
@@ -23,10 +27,15 @@ export function ProgressView({ t, title, statusLabel, reason, action, due, timel
           <table>
             <thead><tr><th>{t('step')}</th><th>{t('responsible')}</th><th>{t('dueDay')}</th><th>{t('workingDaysLeft')}</th></tr></thead>
             <tbody>{due.map((d, i) => (
-              <tr key={i}><td>{d.step}</td><td>{d.responsible}</td><td>{d.dueDay}</td>
+              <tr key={i}><td>{d.step}</td><td>{d.responsible}</td>
+                <td>{d.dueDay}{d.provisional && <span className="provisional" title={d.provisionalReason ?? ''}
+                  data-testid="provisional">（{t('provisional')}）</span>}</td>
                 <td className={d.workingDaysLeft < 0 ? 'overdue' : ''}>{d.workingDaysLeft < 0 ? t('overdue') : d.workingDaysLeft}</td></tr>
             ))}</tbody>
           </table>
+          {[...new Set(due.filter(d => d.provisional && d.provisionalReason).map(d => d.provisionalReason))].map(r => (
+            <p key={r} className="hint provisional-reason" data-testid="provisional-reason">{t('provisional')}：{r}</p>
+          ))}
         </section>
       )}
       <section>

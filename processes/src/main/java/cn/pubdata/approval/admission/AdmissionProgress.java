@@ -46,7 +46,9 @@ public class AdmissionProgress {
                 DueItem item = steps.item(
                         null, "提交补正材料", application.getCompanyName(), (Date) steps.variable(pid, "supplementDue"));
                 due.add(0, item);
-                action = "请于 " + item.dueDay() + "（还有 " + item.workingDaysLeft() + " 个工作日）前提交补正材料。补正要求："
+                action = "请于 " + item.dueDay()
+                        + (item.provisional() ? "（暂定：" + item.provisionalReason() + "目前还有 " : "（还有 ")
+                        + item.workingDaysLeft() + " 个工作日）前提交补正材料。补正要求："
                         + steps.variable(pid, "completenessReason");
             } else if (steps.waitsFor(pid, AdmissionProcess.MESSAGE_OBJECTION_FILED)) {
                 Date ends = (Date) steps.variable(pid, "publicityEnds");

@@ -7,7 +7,7 @@ import static cn.pubdata.approval.task.TaskInput.required;
 import static cn.pubdata.approval.task.TaskInput.ticked;
 import static cn.pubdata.approval.task.TaskInput.whole;
 
-import cn.pubdata.approval.calendar.WorkingDayCalendar;
+import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
@@ -23,7 +23,6 @@ import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +45,7 @@ public class DecisionRecorder implements TaskListener {
     private final AdmissionApplications applications;
     private final ReviewOpinions opinions;
     private final Scenarios scenarios;
-    private final WorkingDayCalendar calendar;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     public DecisionRecorder(
@@ -56,7 +55,7 @@ public class DecisionRecorder implements TaskListener {
             AdmissionApplications applications,
             ReviewOpinions opinions,
             Scenarios scenarios,
-            WorkingDayCalendar calendar,
+            Deadlines deadlines,
             Clock clock) {
         this.timeline = timeline;
         this.profiles = profiles;
@@ -64,7 +63,7 @@ public class DecisionRecorder implements TaskListener {
         this.applications = applications;
         this.opinions = opinions;
         this.scenarios = scenarios;
-        this.calendar = calendar;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -111,9 +110,8 @@ public class DecisionRecorder implements TaskListener {
             throw new InvalidDecision("已退回补正 " + rounds + " 次，达到上限（" + settings.maxSupplementRounds()
                     + " 次），不能再退回；请选择“材料齐全，分送审查”或“不予受理”");
         }
-        Date due = Date.from(calendar.deadline(clock.instant(), settings.supplementWorkingDays()));
         process.setVariable("supplementRounds", rounds + 1);
-        process.setVariable("supplementDue", due);
+        deadlines.set(process, "supplementDue", settings.supplementWorkingDays());
         return "形式审查：退回补正（第 " + (rounds + 1) + " 次）\n" + reason;
     }
 
@@ -208,10 +206,7 @@ public class DecisionRecorder implements TaskListener {
                 catalog.findAll(granted).stream().map(CatalogResource::name).collect(Collectors.joining("、"));
         process.setVariable("grantedResourceCodes", String.join(",", granted));
         process.setVariable("authorizationScope", process.getVariable("announcementScope") + "；授权数据资源：" + grantedNames);
-        process.setVariable(
-                "publicityEnds",
-                Date.from(
-                        calendar.deadline(clock.instant(), profiles.admission().publicityWorkingDays())));
+        deadlines.set(process, "publicityEnds", profiles.admission().publicityWorkingDays());
         String approvedScenarios = scenarios.ofAdmission(applicationId).stream()
                 .filter(s -> s.getStatus() == ScenarioStatus.APPROVED)
                 .map(Scenario::getName)

@@ -5,7 +5,7 @@ import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
 
-import cn.pubdata.approval.calendar.WorkingDayCalendar;
+import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
@@ -18,8 +18,6 @@ import cn.pubdata.approval.task.InvalidDecision;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,8 +43,7 @@ public class ProductDecisions implements TaskListener {
     private final ReviewOpinions opinions;
     private final Timeline timeline;
     private final PolicyProfiles profiles;
-    private final WorkingDayCalendar calendar;
-    private final Clock clock;
+    private final Deadlines deadlines;
 
     public ProductDecisions(
             Products products,
@@ -54,15 +51,13 @@ public class ProductDecisions implements TaskListener {
             ReviewOpinions opinions,
             Timeline timeline,
             PolicyProfiles profiles,
-            WorkingDayCalendar calendar,
-            Clock clock) {
+            Deadlines deadlines) {
         this.products = products;
         this.ceilings = ceilings;
         this.opinions = opinions;
         this.timeline = timeline;
         this.profiles = profiles;
-        this.calendar = calendar;
-        this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -122,9 +117,7 @@ public class ProductDecisions implements TaskListener {
                 }
                 required(task, "securityReason", "退回补正时请写明需要补正的内容");
                 process.setVariable("supplementRounds", rounds + 1);
-                process.setVariable(
-                        "supplementDue",
-                        Date.from(calendar.deadline(clock.instant(), settings.supplementWorkingDays())));
+                deadlines.set(process, "supplementDue", settings.supplementWorkingDays());
             }
             default -> required(task, "securityReason", "不予通过时请写明理由");
         }

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.progress;
 
+import cn.pubdata.approval.calendar.DueDay;
 import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.policy.PolicyProfiles;
@@ -92,10 +93,20 @@ public class OpenSteps {
     /** A step that is not a task (the operator's 补正, a publicity period) with its due day in working days. */
     public DueItem item(String taskId, String step, String responsible, Instant due) {
         if (due == null) {
-            return new DueItem(taskId, step, responsible, null, null, 0);
+            return new DueItem(taskId, step, responsible, null, null, 0, false, null);
         }
         LocalDate day = due.atZone(Clocks.BEIJING).toLocalDate();
-        return new DueItem(taskId, step, responsible, due, day, calendar.workingDaysUntil(today(), day));
+        LocalDate today = today();
+        List<Integer> notEntered = calendar.yearsNotEntered(today.isBefore(day) ? today : day, day);
+        return new DueItem(
+                taskId,
+                step,
+                responsible,
+                due,
+                day,
+                calendar.workingDaysUntil(today, day),
+                !notEntered.isEmpty(),
+                notEntered.isEmpty() ? null : DueDay.reason(notEntered));
     }
 
     /** The same for a due date a process variable holds. */

@@ -5,7 +5,7 @@ import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
 
-import cn.pubdata.approval.calendar.WorkingDayCalendar;
+import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.policy.ScenarioSettings;
@@ -14,8 +14,6 @@ import cn.pubdata.approval.task.InvalidDecision;
 import cn.pubdata.approval.task.LineChecklist;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
-import java.time.Clock;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -36,22 +34,19 @@ public class ScenarioDecisions implements TaskListener {
     private final ReviewOpinions opinions;
     private final Timeline timeline;
     private final PolicyProfiles profiles;
-    private final WorkingDayCalendar calendar;
-    private final Clock clock;
+    private final Deadlines deadlines;
 
     public ScenarioDecisions(
             Scenarios scenarios,
             ReviewOpinions opinions,
             Timeline timeline,
             PolicyProfiles profiles,
-            WorkingDayCalendar calendar,
-            Clock clock) {
+            Deadlines deadlines) {
         this.scenarios = scenarios;
         this.opinions = opinions;
         this.timeline = timeline;
         this.profiles = profiles;
-        this.calendar = calendar;
-        this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -93,8 +88,7 @@ public class ScenarioDecisions implements TaskListener {
                     "已退回补正 " + rounds + " 次，达到上限（" + settings.maxSupplementRounds() + " 次），不能再退回；请选择“通过”或“不予受理”");
         }
         process.setVariable("supplementRounds", rounds + 1);
-        process.setVariable(
-                "supplementDue", Date.from(calendar.deadline(clock.instant(), settings.supplementWorkingDays())));
+        deadlines.set(process, "supplementDue", settings.supplementWorkingDays());
         return "场景预审：退回补正（第 " + (rounds + 1) + " 次）\n" + reason;
     }
 

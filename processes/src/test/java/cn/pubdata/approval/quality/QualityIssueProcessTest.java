@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.AdmissionApplication;
 import cn.pubdata.approval.admission.AdmissionTestSupport;
+import cn.pubdata.approval.calendar.CalendarYears;
+import cn.pubdata.approval.calendar.ExampleSchedule;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Enforces;
@@ -66,6 +68,9 @@ class QualityIssueProcessTest extends AdmissionTestSupport {
 
     @Autowired
     List<ExternalTaskHandler> handlers;
+
+    @Autowired
+    CalendarYears calendarYears;
 
     @Test
     @Enforces({"CAT-06"})
@@ -216,6 +221,59 @@ class QualityIssueProcessTest extends AdmissionTestSupport {
     }
 
     @Test
+    void aDueTimeCountedThroughAYearNotEnteredMovesWithItsTimersWhenTheYearIsEntered() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication operator = admitted("chizhou", "池州暂定期限测试公司", CZ_ENTERPRISES, CZ_CASES);
+        beijingTime(LocalDateTime.of(2027, 2, 1, 9, 0)); // a Monday, 2027 not entered
+        Actor actor = Actor.operator("op-test", operator.getCreditCode());
+        Scenario scenario = approvedScenario(actor, "春节前后的企业画像", CZ_ENTERPRISES);
+        QualityIssue issue = issueSubmission.raise(new QualityIssueForm(scenario.getId(), 1, "注册地址字段为空"), actor);
+        String pid = issue.getProcessInstanceId();
+        // 5 working days counted Monday to Friday, 春节 not known yet
+        assertThat(issue.getDueAt()).isEqualTo(beijing(LocalDateTime.of(2027, 2, 8, 23, 59, 59)));
+        assertThat(issue.getRemindAt()).isEqualTo(beijing(LocalDateTime.of(2027, 2, 5, 9, 0)));
+        Task task = taskOf(pid, QualityIssueProcess.TASK_ANSWER_ISSUE, PROVIDER);
+        assertDueOn(task, LocalDate.of(2027, 2, 8));
+        assertThat(task.getDescription()).startsWith("【期限暂定】本任务期限 2027年2月8日 为暂定");
+        assertThat(progress.of(issue.getId()).due().provisional()).isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> management
+                                .createJobQuery()
+                                .processInstanceId(pid)
+                                .timers()
+                                .count()
+                        == 2);
+
+        try {
+            calendarYears.enter(ExampleSchedule.YEAR, ExampleSchedule.NOTICE, ExampleSchedule.days());
+
+            // 2–4 February, 春节 5–12 February, then 15–16 February; reminded the working day before
+            QualityIssue recounted = issues.get(issue.getId());
+            Instant due = beijing(LocalDateTime.of(2027, 2, 16, 23, 59, 59));
+            Instant remind = beijing(LocalDateTime.of(2027, 2, 15, 9, 0));
+            assertThat(recounted.getDueAt()).isEqualTo(due);
+            assertThat(recounted.getRemindAt()).isEqualTo(remind);
+            assertThat(timer(pid, QualityIssueProcess.TIMER_DUE_DATE_PASSED).getDuedate())
+                    .isEqualTo(Date.from(due));
+            assertThat(timer(pid, QualityIssueProcess.TIMER_REMINDER).getDuedate())
+                    .isEqualTo(Date.from(remind));
+            assertThat(runtime.getVariable(pid, "dueAt")).isEqualTo(Date.from(due));
+            assertThat(runtime.getVariable(pid, "dueDay")).asString().startsWith("2027年2月16日");
+            assertDueOn(taskService.createTaskQuery().taskId(task.getId()).singleResult(), LocalDate.of(2027, 2, 16));
+            QualityIssueProgress.Progress open = progress.of(issue.getId());
+            assertThat(open.due().provisional()).isFalse();
+            assertThat(open.due().dueDay()).isEqualTo(LocalDate.of(2027, 2, 16));
+            assertThat(open.timeline())
+                    .extracting(TimelineEntry::detail)
+                    .contains("2027 年节假日安排已录入，处理期限调整为 2027年2月16日（5个工作日）");
+        } finally {
+            jdbc.sql("delete from approval.calendar_day where extract(year from day) = 2027")
+                    .update();
+            jdbc.sql("delete from approval.calendar_year where year = 2027").update();
+        }
+    }
+
+    @Test
     void anIssueOnALineOutsideTheApprovedListOrAnotherOperatorsScenarioIsRefused() {
         AdmissionApplication operator = admitted("chizhou", "池州越界问题公司", CZ_CASES);
         Actor actor = Actor.operator("op-test", operator.getCreditCode());
@@ -273,6 +331,15 @@ class QualityIssueProcessTest extends AdmissionTestSupport {
                         .get(0)
                         .getId(),
                 vars));
+    }
+
+    private Job timer(String pid, String timerId) {
+        return management
+                .createJobQuery()
+                .processInstanceId(pid)
+                .timers()
+                .activityId(timerId)
+                .singleResult();
     }
 
     /** Moves the engine clock just past one of the instance's timers and fires it, as the job executor would. */

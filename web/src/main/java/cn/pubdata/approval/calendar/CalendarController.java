@@ -1,6 +1,8 @@
 package cn.pubdata.approval.calendar;
 
+import cn.pubdata.approval.common.Problem;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +21,11 @@ class CalendarController {
     record YearSchedule(String notice, List<CalendarDay> days) {}
 
     private final WorkingDayCalendar calendar;
+    private final CalendarYears years;
 
-    CalendarController(WorkingDayCalendar calendar) {
+    CalendarController(WorkingDayCalendar calendar, CalendarYears years) {
         this.calendar = calendar;
+        this.years = years;
     }
 
     @GetMapping
@@ -34,18 +38,33 @@ class CalendarController {
         return calendar.daysOf(year);
     }
 
+    /** Enters the year and counts again the open deadlines that were provisional for want of it. */
     @PutMapping("/{year}")
-    List<CalendarDay> enter(@PathVariable int year, @RequestBody YearSchedule schedule) {
-        calendar.enterYear(year, schedule.notice(), schedule.days() == null ? List.of() : schedule.days());
-        return calendar.daysOf(year);
+    CalendarYears.Entered enter(@PathVariable int year, @RequestBody YearSchedule schedule) {
+        return years.enter(year, schedule.notice(), schedule.days());
     }
 
     /** The due day of a period of working days triggered on a date: {@code ?from=2026-09-24&workingDays=5}. */
     @GetMapping("/due")
     Map<String, Object> due(@RequestParam LocalDate from, @RequestParam int workingDays) {
         if (workingDays < 1 || workingDays > 365) {
-            throw cn.pubdata.approval.common.Problem.invalid("workingDays", "工作日数应在 1 到 365 之间");
+            throw Problem.invalid("workingDays", "工作日数应在 1 到 365 之间");
         }
-        return Map.of("from", from, "workingDays", workingDays, "dueDay", calendar.dueDay(from, workingDays));
+        if (from.getYear() < WorkingDayCalendar.FIRST_YEAR || from.getYear() >= WorkingDayCalendar.LAST_YEAR) {
+            throw Problem.invalid(
+                    "from",
+                    "起算日期应在 " + WorkingDayCalendar.FIRST_YEAR + " 年到 " + (WorkingDayCalendar.LAST_YEAR - 1) + " 年之间");
+        }
+        DueDay due = calendar.due(from, workingDays);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", from);
+        answer.put("workingDays", workingDays);
+        answer.put("dueDay", due.day());
+        answer.put("provisional", due.provisional());
+        if (due.provisional()) {
+            answer.put("reason", due.reason());
+            answer.put("yearsNotEntered", due.yearsNotEntered());
+        }
+        return answer;
     }
 }

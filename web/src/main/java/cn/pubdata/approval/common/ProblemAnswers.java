@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,12 +26,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
+    private final long maxDocumentBytes;
+
+    ProblemAnswers(@Value("${approval.documents.max-bytes:20971520}") long maxDocumentBytes) {
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
     @ExceptionHandler(Problem.class)
     ProblemDetail problem(Problem p) {
         HttpStatus status = switch (p.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
         };
         return detail(status, p.getMessage(), p.errors());
     }
@@ -91,10 +99,9 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return answer(detail(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "文件过大：单个材料不超过 20 MB，请压缩或拆分后上传",
-                List.of(new Problem.FieldError("file", "文件过大"))));
+        // the server stopped receiving a part once it passed spring.servlet.multipart.max-file-size
+        String message = "文件超过上限 " + ByteSizes.readable(maxDocumentBytes) + "，请压缩或拆分后上传";
+        return answer(detail(HttpStatus.PAYLOAD_TOO_LARGE, message, List.of(new Problem.FieldError("file", message))));
     }
 
     /** What Spring refuses before a handler runs (wrong method, media type, …), said in Chinese. */

@@ -38,5 +38,31 @@ public final class DemoAccounts {
             new Account("dev-cidu", "瓷都数据运营有限公司的开发人员", "developer", "开发利用主体"),
             new Account("op-changnan", "昌南数科有限公司 914403001922038216", "operator", "运营机构"));
 
+    /** The reviewers of the other jurisdictions' profiles and the province, who log in to Tasklist only. */
+    private static final List<String> OTHER_LOGINS = List.of(
+            "province",
+            "xc-jrb",
+            "xc-wjj",
+            "xc-jtj",
+            "xc-swj",
+            "xc-scj",
+            "xc-wgl",
+            "cz-scj",
+            "cz-cgj",
+            "cz-gjj",
+            "xn-gjj",
+            "xn-ybj",
+            "xn-wjw",
+            "xn-jtj",
+            "xn-wlj");
+
     private DemoAccounts() {}
+
+    /** Every login the realm file creates with the demo password; the production profile refuses them. */
+    public static List<String> logins() {
+        return java.util.stream.Stream.of(
+                        ALL.stream().map(Account::id), OPERATORS.stream().map(Account::id), OTHER_LOGINS.stream())
+                .flatMap(s -> s)
+                .toList();
+    }
 }

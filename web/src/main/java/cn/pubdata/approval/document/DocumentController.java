@@ -2,7 +2,6 @@ package cn.pubdata.approval.document;
 
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.identity.CurrentUser;
-import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -28,11 +26,17 @@ class DocumentController {
         this.user = user;
     }
 
-    /** Stored as the caller's company's document. */
+    /**
+     * Stored as the caller's company's document: 201, or 200 with the first copy when the company has stored the same
+     * file before. The part is read as a stream (the server keeps a large part on disk, and refuses one over
+     * {@code spring.servlet.multipart.max-file-size} while receiving it).
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    StoredDocument upload(@RequestParam("file") MultipartFile file) throws IOException {
-        return documents.store(user.creditCode(), file.getOriginalFilename(), file.getBytes());
+    ResponseEntity<StoredDocument> upload(@RequestParam("file") MultipartFile file) {
+        DocumentStore.Stored stored = documents.store(
+                user.creditCode(), file.getOriginalFilename(), file.getContentType(), file::getInputStream);
+        return ResponseEntity.status(stored.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(stored.document());
     }
 
     @GetMapping("/{id}")

@@ -220,8 +220,8 @@ class ApplicationApiTest extends WebTest {
         assertThat(oversized.getStatusCode().is4xxClientError()).isTrue();
         assertThat(oversized.getBody().get("detail").toString()).contains("超过上限 20 MB");
 
-        ResponseEntity<Map<String, Object>> ok =
-                uploadRaw(CODE, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+        ResponseEntity<Map<String, Object>> ok = uploadRaw(
+                CODE, "应急预案.pdf", ("%PDF-1.4\n% " + System.nanoTime() + "\n%%EOF").getBytes(StandardCharsets.US_ASCII));
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(ok.getBody().get("sha256").toString()).hasSize(64);
     }

@@ -229,6 +229,14 @@ public class AdmissionApplications {
         if (form.documents().stream().noneMatch(d -> d.kind() == DocumentKind.EMERGENCY_PLAN)) {
             errors.add(new Problem.FieldError("documents", "未提交应急预案：没有应急预案，不得开展授权运营，申请不予受理（ADM-11）"));
         }
+        if (form.documents().stream()
+                        .map(ApplicationForm.DocumentRef::documentId)
+                        .distinct()
+                        .count()
+                < form.documents().size()) {
+            // the company's same file is stored once, so two roles of one file arrive as one document id twice
+            errors.add(new Problem.FieldError("documents", "同一份材料只能附一次；如需作为不同类别的材料，请分别上传不同的文件"));
+        }
         for (ApplicationForm.DocumentRef ref : form.documents()) {
             StoredDocument d = documents.find(ref.documentId()).orElse(null);
             if (d == null || !d.owner().equals(form.creditCode())) {

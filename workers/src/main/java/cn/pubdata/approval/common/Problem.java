@@ -11,7 +11,8 @@ public class Problem extends RuntimeException {
     public enum Kind {
         INVALID,
         NOT_FOUND,
-        CONFLICT
+        CONFLICT,
+        TOO_LARGE
     }
 
     public record FieldError(String field, String message) {}
@@ -31,6 +32,11 @@ public class Problem extends RuntimeException {
 
     public static Problem invalid(String field, String message) {
         return new Problem(Kind.INVALID, message, List.of(new FieldError(field, message)));
+    }
+
+    /** A body over its size limit, noticed while it was read. */
+    public static Problem tooLarge(String field, String message) {
+        return new Problem(Kind.TOO_LARGE, message, List.of(new FieldError(field, message)));
     }
 
     public static Problem notFound(String message) {

@@ -66,6 +66,14 @@ public class QualityIssue {
         this.processInstanceId = processInstanceId;
     }
 
+    /** A due time counted again; a reminder not sent yet moves with it. */
+    void rescheduled(Instant dueAt, Instant remindAt) {
+        this.dueAt = dueAt;
+        if (remindedAt == null) {
+            this.remindAt = remindAt;
+        }
+    }
+
     /** @return false when it had been reminded already (a repeated delivery) */
     boolean reminded(Instant now) {
         if (remindedAt != null) {

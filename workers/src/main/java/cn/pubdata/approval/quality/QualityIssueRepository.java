@@ -8,4 +8,6 @@ public interface QualityIssueRepository extends ListCrudRepository<QualityIssue,
     List<QualityIssue> findByCreditCodeOrderByRaisedAtDesc(String creditCode);
 
     List<QualityIssue> findByProviderGroupOrderByRaisedAtDesc(String providerGroup);
+
+    List<QualityIssue> findByStatus(QualityIssueStatus status);
 }

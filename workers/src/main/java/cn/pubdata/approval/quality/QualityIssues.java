@@ -149,6 +149,39 @@ public class QualityIssues {
         }
     }
 
+    /** An issue whose due time was counted again, with the times it had before. */
+    public record Rescheduled(QualityIssue issue, Instant dueAtBefore, Instant remindAtBefore) {}
+
+    /**
+     * Open issues whose period ran through {@code year}, counted again from when they were raised once the year's
+     * schedule is entered (while it was not, their due time was provisional). Returns those whose times moved.
+     */
+    @Transactional
+    public List<Rescheduled> recount(int year) {
+        List<Rescheduled> moved = new java.util.ArrayList<>();
+        for (QualityIssue issue : repository.findByStatus(QualityIssueStatus.OPEN)) {
+            LocalDate raised = issue.getRaisedAt().atZone(Clocks.BEIJING).toLocalDate();
+            if (raised.getYear() > year || dueDay(issue).getYear() < year) {
+                continue;
+            }
+            Instant due = calendar.deadline(issue.getRaisedAt(), workingDays(issue));
+            if (due.equals(issue.getDueAt())) {
+                continue;
+            }
+            Rescheduled before = new Rescheduled(issue, issue.getDueAt(), issue.getRemindAt());
+            issue.rescheduled(due, reminderBefore(due, clock.instant()));
+            repository.save(issue);
+            timeline.record(
+                    Subjects.qualityIssue(issue.getId()),
+                    "期限重新计算",
+                    year + " 年节假日安排已录入，处理期限调整为 " + DAY.format(dueDay(issue)) + "（" + workingDays(issue) + "个工作日）",
+                    "系统",
+                    "quality-recount:" + issue.getId() + ":" + dueDay(issue));
+            moved.add(before);
+        }
+        return moved;
+    }
+
     public QualityIssue get(long id) {
         return repository.findById(id).orElseThrow(() -> Problem.notFound("数据质量问题 " + id + " 不存在"));
     }

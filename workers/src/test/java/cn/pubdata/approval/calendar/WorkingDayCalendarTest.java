@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Deadlines in working days follow the State Council schedules: holidays rest, adjusted weekends (调休) work. */
 @SpringBootTest
@@ -17,6 +18,9 @@ class WorkingDayCalendarTest {
 
     @Autowired
     WorkingDayCalendar calendar;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void springFestival2026CountsTheAdjustedSaturdaysAndSkipsTheHoliday() {
@@ -86,26 +90,110 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void theAuthorityEntersNextYearsScheduleWithoutARelease() {
-        LocalDate newYear = LocalDate.of(2027, 1, 1);
-        assertThat(calendar.isWorkingDay(newYear))
-                .as("before entry: a plain Friday")
-                .isTrue();
-        calendar.enterYear(
-                2027,
-                "国务院办公厅关于2027年部分节假日安排的通知（示例）",
-                List.of(
-                        new CalendarDay(newYear, CalendarDay.Kind.REST, "元旦"),
-                        new CalendarDay(LocalDate.of(2027, 1, 2), CalendarDay.Kind.WORK, "元旦调休上班")));
-        assertThat(calendar.isWorkingDay(newYear)).isFalse();
-        assertThat(calendar.dueDay(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 2));
-        assertThat(calendar.yearsEntered()).contains(2025, 2026, 2027);
+    void aDueDayInAYearNotEnteredIsProvisionalAndNeverOnNewYearsDay() {
+        DueDay due = calendar.due(LocalDate.of(2026, 12, 31), 1);
+        assertThat(due.day()).as("not 1 January, a statutory holiday").isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(due.provisional()).isTrue();
+        assertThat(due.yearsNotEntered()).containsExactly(2027);
+        assertThat(due.reason()).startsWith("2027 年节假日安排尚未录入").contains("录入该年安排后自动重新计算");
 
-        calendar.enterYear(2027, "更正", List.of());
-        assertThat(calendar.isWorkingDay(newYear))
-                .as("re-entering a year replaces it")
+        DueDay entered = calendar.due(LocalDate.of(2026, 12, 28), 3);
+        assertThat(entered.day()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(entered.provisional()).isFalse();
+        assertThat(entered.reason()).isNull();
+    }
+
+    @Test
+    void aYearNotEnteredRestsOnTheHolidaysTheLawFixesAndOnlyThose() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1)))
+                .as("元旦, a Friday")
+                .isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 5, 3)))
+                .as("劳动节 1–2 May fall on a weekend")
                 .isTrue();
-        assertThat(calendar.daysOf(2027)).isEmpty();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 1))).as("国庆节").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2028, 5, 1)))
+                .as("劳动节, a Monday")
+                .isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2028, 5, 2))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2028, 10, 3))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 8)))
+                .as("春节 follows the lunar calendar: unknown until the schedule is entered")
+                .isTrue();
+        assertThat(calendar.dueDay(LocalDate.of(2027, 9, 30), 1)).isEqualTo(LocalDate.of(2027, 10, 4));
+        assertThat(calendar.workingDaysUntil(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 5)))
+                .isEqualTo(3);
+        assertThat(calendar.yearsNotEntered(LocalDate.of(2026, 12, 30), LocalDate.of(2028, 1, 1)))
+                .containsExactly(2027, 2028);
+    }
+
+    @Test
+    void theAuthorityEntersNextYearsScheduleWithoutARelease() {
+        try {
+            assertThat(calendar.dueDay(LocalDate.of(2027, 2, 3), 3))
+                    .as("before entry: Monday to Friday")
+                    .isEqualTo(LocalDate.of(2027, 2, 8));
+            calendar.enterYear(ExampleSchedule.YEAR, ExampleSchedule.NOTICE, ExampleSchedule.days());
+            assertThat(calendar.yearsEntered()).contains(2025, 2026, 2027);
+            DueDay due = calendar.due(LocalDate.of(2027, 2, 3), 3);
+            assertThat(due.day()).as("春节 5–12 February").isEqualTo(LocalDate.of(2027, 2, 16));
+            assertThat(due.provisional()).isFalse();
+            assertThat(calendar.dueDay(LocalDate.of(2027, 1, 29), 1))
+                    .as("Sunday 1-31 is 调休上班")
+                    .isEqualTo(LocalDate.of(2027, 1, 31));
+
+            List<CalendarDay> corrected = new java.util.ArrayList<>(ExampleSchedule.days());
+            corrected.removeIf(d -> d.day().equals(LocalDate.of(2027, 1, 31)));
+            corrected.add(new CalendarDay(LocalDate.of(2027, 2, 21), CalendarDay.Kind.WORK, "春节调休上班"));
+            calendar.enterYear(2027, "更正", corrected);
+            assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 31)))
+                    .as("re-entering a year replaces it")
+                    .isFalse();
+            assertThat(calendar.daysOf(2027)).hasSize(corrected.size());
+        } finally {
+            forget(2027);
+        }
+    }
+
+    @Test
+    void anEmptyScheduleDuplicateDaysAndAnImplausibleYearAreRefused() {
+        assertThatThrownBy(() -> calendar.enterYear(2027, "通知", List.of()))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("空的安排不能录入")
+                .satisfies(p -> assertThat(((Problem) p).errors())
+                        .extracting(Problem.FieldError::field)
+                        .containsExactly("days"));
+
+        List<CalendarDay> twice = new java.util.ArrayList<>(ExampleSchedule.days());
+        twice.add(new CalendarDay(LocalDate.of(2027, 10, 1), CalendarDay.Kind.REST, "国庆节"));
+        twice.add(new CalendarDay(LocalDate.of(2027, 1, 31), CalendarDay.Kind.REST, "误填"));
+        assertThatThrownBy(() -> calendar.enterYear(2027, "通知", twice))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("以下日期填写了不止一次：2027-01-31、2027-10-01");
+
+        List<CalendarDay> newYearOnly = List.of(new CalendarDay(LocalDate.of(2027, 1, 1), CalendarDay.Kind.REST, "元旦"));
+        assertThatThrownBy(() -> calendar.enterYear(2027, "通知", newYearOnly))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("按此安排 2027 年共有 260 个工作日，不在合理范围 244–252 天内")
+                .hasMessageContaining("漏填放假日期");
+
+        List<CalendarDay> everyMonday = new java.util.ArrayList<>(ExampleSchedule.days());
+        for (LocalDate d = LocalDate.of(2027, 1, 4); d.getYear() == 2027; d = d.plusWeeks(1)) {
+            LocalDate monday = d;
+            if (everyMonday.stream().noneMatch(c -> c.day().equals(monday))) {
+                everyMonday.add(new CalendarDay(monday, CalendarDay.Kind.REST, "误填"));
+            }
+        }
+        assertThatThrownBy(() -> calendar.enterYear(2027, "通知", everyMonday))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("不在合理范围 244–252 天内");
+        assertThat(calendar.yearsEntered()).doesNotContain(2027);
+    }
+
+    @Test
+    void theEnteredYearsHaveAPlausibleNumberOfWorkingDays() {
+        assertThat(workingDaysOf(2025)).isEqualTo(248);
+        assertThat(workingDaysOf(2026)).isEqualTo(248);
     }
 
     @Test
@@ -119,5 +207,19 @@ class WorkingDayCalendarTest {
                 .isInstanceOf(Problem.class)
                 .hasMessageContaining("不属于 2028");
         assertThat(calendar.yearsEntered()).doesNotContain(2028);
+    }
+
+    private int workingDaysOf(int year) {
+        return calendar.workingDaysUntil(LocalDate.of(year - 1, 12, 31), LocalDate.of(year, 12, 31));
+    }
+
+    /** Tests share the database: a year entered here is removed again, so that it stays unentered for the others. */
+    private void forget(int year) {
+        jdbc.sql("delete from approval.calendar_day where extract(year from day) = :year")
+                .param("year", year)
+                .update();
+        jdbc.sql("delete from approval.calendar_year where year = :year")
+                .param("year", year)
+                .update();
     }
 }
