@@ -91,6 +91,12 @@ public abstract class AdmissionTestSupport {
     @Autowired
     protected CatalogResources catalogResources;
 
+    @Autowired
+    protected cn.pubdata.approval.agreement.AgreementLifecycle lifecycle;
+
+    @Autowired
+    protected cn.pubdata.approval.catalog.Agreements agreementRecords;
+
     /** Resources of the jurisdictions whose profile names units but no resources: entered as an authority would. */
     protected static final String CZ_ENTERPRISES = "cz-scj-enterprise-register";
 
@@ -383,6 +389,16 @@ public abstract class AdmissionTestSupport {
         signAndOnboard(pid, today(), profiles.of(jurisdiction).agreementTermMonths(), 0);
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
         return applications.get(application.getId());
+    }
+
+    /** The agreement an admission recorded. */
+    protected cn.pubdata.approval.catalog.Agreement agreementOf(AdmissionApplication application) {
+        return agreementRecords.ofApplication(application.getId()).orElseThrow();
+    }
+
+    /** Suspends the operator's permissions as a rectification in 004 does (RECT-05), through the lifecycle service. */
+    protected void suspend(AdmissionApplication operator) {
+        lifecycle.suspend(agreementOf(operator).id(), "TEST", "测试：暂停平台使用权限", "测试", "test-suspend:" + operator.getId());
     }
 
     /** Every scenario an admission called passes: its providers consent, its security members approve, it is approved. */

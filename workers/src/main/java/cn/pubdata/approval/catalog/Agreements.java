@@ -124,27 +124,6 @@ public class Agreements {
                 where a.id = :id and r.consent = 'CONSENTED' order by r.resource_code""").param("id", agreementId).query(String.class).list();
     }
 
-    /**
-     * Whether an agreement lets its operator submit anything new today, and if not, why: an expired agreement, and
-     * suspended or closed platform permissions, refuse new submissions.
-     */
-    public Optional<String> refusalToday(Agreement agreement, java.time.LocalDate today) {
-        if (today.isAfter(agreement.endsOn())) {
-            return Optional.of("授权运营协议 " + agreement.agreementNo() + " 已于 " + agreement.endsOn() + " 期满，不能再提交新的申请");
-        }
-        String permission = jdbc.sql("select status from approval.platform_permission where application_id = :app")
-                .param("app", agreement.applicationId())
-                .query(String.class)
-                .optional()
-                .orElse("NONE");
-        return switch (permission) {
-            case "OPEN" -> Optional.empty();
-            case "SUSPENDED" -> Optional.of("平台使用权限已暂停（整改期间），暂不能提交新的场景、数据需求或产品申请");
-            case "CLOSED" -> Optional.of("平台使用权限已关闭，授权运营已终止，不能再提交任何申请");
-            default -> Optional.of("授权运营协议 " + agreement.agreementNo() + " 尚未开通平台使用权限（须完成岗前培训），暂不能提交申请");
-        };
-    }
-
     /** The operator's name as its admission recorded it. */
     public String operatorName(Agreement agreement) {
         return jdbc.sql("select company_name from approval.admission_application where id = :app")

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.scenario;
 
+import cn.pubdata.approval.agreement.AgreementStates;
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.catalog.CatalogResource;
@@ -35,6 +36,7 @@ public class Scenarios {
     private final ScenarioRepository repository;
     private final ScenarioLines lines;
     private final Agreements agreements;
+    private final AgreementStates states;
     private final CatalogResources catalog;
     private final PolicyProfiles profiles;
     private final Validation validation;
@@ -45,6 +47,7 @@ public class Scenarios {
             ScenarioRepository repository,
             ScenarioLines lines,
             Agreements agreements,
+            AgreementStates states,
             CatalogResources catalog,
             PolicyProfiles profiles,
             Validation validation,
@@ -53,6 +56,7 @@ public class Scenarios {
         this.repository = repository;
         this.lines = lines;
         this.agreements = agreements;
+        this.states = states;
         this.catalog = catalog;
         this.profiles = profiles;
         this.validation = validation;
@@ -73,7 +77,7 @@ public class Scenarios {
                 .latest(creditCode, form.jurisdiction())
                 .orElseThrow(
                         () -> Problem.invalid("jurisdiction", "该单位在" + profile.name() + "没有授权运营协议：须先获准入并签订协议，才能申报场景"));
-        agreements.refusalToday(agreement, today()).ifPresent(refusal -> {
+        states.refusalToday(agreement, today()).ifPresent(refusal -> {
             throw Problem.conflict(refusal);
         });
         checkLines(form, form.jurisdiction(), Set.copyOf(agreements.grantedResources(agreement.id())), agreement);
