@@ -49,6 +49,9 @@ public abstract class AdmissionTestSupport {
 
     private static final AtomicInteger NEXT_CODE = new AtomicInteger();
 
+    /** How long a step of the workers may take: generous, as the build shares two cores with other builds. */
+    protected static final Duration WAIT = Duration.ofSeconds(60);
+
     @Autowired
     protected Announcements announcements;
 
@@ -78,6 +81,9 @@ public abstract class AdmissionTestSupport {
 
     @Autowired
     protected ManagementService management;
+
+    @Autowired
+    protected org.operaton.bpm.engine.ExternalTaskService externalTasks;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -229,7 +235,7 @@ public abstract class AdmissionTestSupport {
     }
 
     protected Task awaitTask(String pid, String key) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> taskService
                                 .createTaskQuery()
                                 .processInstanceId(pid)
@@ -245,7 +251,7 @@ public abstract class AdmissionTestSupport {
     }
 
     protected Task taskOf(String pid, String key, String group) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> taskService
                                 .createTaskQuery()
                                 .processInstanceId(pid)
@@ -309,7 +315,7 @@ public abstract class AdmissionTestSupport {
     }
 
     protected void awaitPublicity(String pid) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> runtime.createEventSubscriptionQuery()
                                 .processInstanceId(pid)
                                 .eventName(AdmissionProcess.MESSAGE_OBJECTION_FILED)
@@ -319,7 +325,7 @@ public abstract class AdmissionTestSupport {
 
     /** Moves the engine clock past a timer of the process and fires it, as the job executor would. */
     protected void fireTimer(String pid) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> management
                                 .createJobQuery()
                                 .processInstanceId(pid)
@@ -329,6 +335,51 @@ public abstract class AdmissionTestSupport {
         Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
         management.executeJob(timer.getId());
+    }
+
+    /**
+     * Moves the engine clock past one named timer of the process (an instance may wait for several) and fires it, as the
+     * job executor would.
+     */
+    protected void fireTimerAt(String pid, String activityId) {
+        await().atMost(WAIT)
+                .until(() -> management
+                                .createJobQuery()
+                                .processInstanceId(pid)
+                                .activityId(activityId)
+                                .timers()
+                                .count()
+                        == 1);
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(pid)
+                .activityId(activityId)
+                .timers()
+                .singleResult();
+        if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
+            ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        }
+        management.executeJob(timer.getId());
+    }
+
+    /** Waits until the instance waits for the message (a receive task, an event subprocess …). */
+    protected void awaitMessage(String pid, String message) {
+        await().atMost(WAIT)
+                .until(() -> runtime.createEventSubscriptionQuery()
+                                .processInstanceId(pid)
+                                .eventName(message)
+                                .count()
+                        > 0);
+    }
+
+    /** Waits until an activity of the instance is active (a timer catch event, a receive task …). */
+    protected void awaitActivity(String pid, String activityId) {
+        await().atMost(WAIT)
+                .until(() -> runtime.createExecutionQuery()
+                                .processInstanceId(pid)
+                                .activityId(activityId)
+                                .count()
+                        > 0);
     }
 
     protected void signAndOnboard(String pid, LocalDate signedOn, int termMonths, int trialMonths) {
@@ -404,7 +455,7 @@ public abstract class AdmissionTestSupport {
     /** Every scenario an admission called passes: its providers consent, its security members approve, it is approved. */
     @SuppressWarnings("unchecked")
     protected void approveScenariosWithinAdmission(long applicationId, String jurisdiction) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> runtime.createProcessInstanceQuery()
                                 .superProcessInstanceId(
                                         applications.get(applicationId).getProcessInstanceId())
@@ -442,12 +493,28 @@ public abstract class AdmissionTestSupport {
 
     /** The end event the instance finished in, once the workers have carried it there. */
     protected String awaitEnd(String pid) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> history.createHistoricProcessInstanceQuery()
-                                .processInstanceId(pid)
-                                .finished()
-                                .count()
-                        == 1);
+        try {
+            await().atMost(WAIT)
+                    .until(() -> history.createHistoricProcessInstanceQuery()
+                                    .processInstanceId(pid)
+                                    .finished()
+                                    .count()
+                            == 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "instance " + pid + " did not end; it waits in "
+                            + runtime.createExecutionQuery().processInstanceId(pid).list().stream()
+                                    .map(x -> x.getId() + "@"
+                                            + ((org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity) x)
+                                                    .getActivityId())
+                                    .toList()
+                            + ", external tasks "
+                            + externalTasks.createExternalTaskQuery().processInstanceId(pid).list().stream()
+                                    .map(t -> t.getTopicName() + " retries=" + t.getRetries() + " error="
+                                            + t.getErrorMessage() + " locked=" + t.getLockExpirationTime())
+                                    .toList(),
+                    e);
+        }
         String definitionId = history.createHistoricProcessInstanceQuery()
                 .processInstanceId(pid)
                 .singleResult()

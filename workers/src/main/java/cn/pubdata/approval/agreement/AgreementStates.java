@@ -107,6 +107,34 @@ public class AgreementStates {
                 : AgreementState.OPERATING;
     }
 
+    /** The agreement-term flow of the agreement and the profile version that governs its term. */
+    @Transactional
+    public void termStartedAs(long agreementId, String processInstanceId, int profileVersion) {
+        jdbc.sql("update approval.agreement set term_process_instance_id = :pid, profile_version = :v where id = :id")
+                .param("pid", processInstanceId)
+                .param("v", profileVersion)
+                .param("id", agreementId)
+                .update();
+    }
+
+    /** The agreement-term flow of the agreement, if one was started. */
+    public Optional<String> termProcessOf(long agreementId) {
+        return jdbc.sql("select term_process_instance_id from approval.agreement where id = :id")
+                .param("id", agreementId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(o -> o);
+    }
+
+    /** The profile version that governs the agreement's term; empty before its term flow started. */
+    public Optional<Integer> profileVersionOf(long agreementId) {
+        return jdbc.sql("select profile_version from approval.agreement where id = :id")
+                .param("id", agreementId)
+                .query((rs, n) -> Optional.ofNullable((Integer) rs.getObject(1)))
+                .optional()
+                .flatMap(o -> o);
+    }
+
     /** Every change, oldest first. */
     public List<StateChange> history(long agreementId) {
         return jdbc.sql("select * from approval.agreement_state_change where agreement_id = :id order by at, id")

@@ -68,6 +68,25 @@ public class Agreements {
                 .update();
     }
 
+    /** The operator leaves the list of authorized operators of the jurisdiction (its exit); idempotent. */
+    public void operatorExited(String jurisdiction, String creditCode) {
+        jdbc.sql("""
+                update approval.authorized_operator set status = 'EXITED'
+                where jurisdiction = :j and credit_code = :c and status <> 'EXITED'""").param("j", jurisdiction).param("c", creditCode).update();
+    }
+
+    /** Whether the operator is listed as authorized in the jurisdiction now. */
+    public boolean isAuthorized(String jurisdiction, String creditCode) {
+        return jdbc.sql("""
+                        select count(*) from approval.authorized_operator
+                        where jurisdiction = :j and credit_code = :c and status = 'AUTHORIZED'""")
+                        .param("j", jurisdiction)
+                        .param("c", creditCode)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     private Agreement map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Agreement(
                 rs.getLong("id"),

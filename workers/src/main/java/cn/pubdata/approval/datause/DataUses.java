@@ -144,6 +144,15 @@ public class DataUses {
         return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode);
     }
 
+    /** The operator's data-use requests of a jurisdiction still in review. */
+    public List<DataUseRequest> inReviewOf(String creditCode, String jurisdiction) {
+        return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode).stream()
+                .filter(r -> r.getJurisdiction().equals(jurisdiction)
+                        && r.getStatus() == DataUseStatus.IN_REVIEW
+                        && r.getProcessInstanceId() != null)
+                .toList();
+    }
+
     public List<DataUseRequest> ofScenario(long scenarioId) {
         return repository.findByScenarioIdOrderBySubmittedAtDesc(scenarioId);
     }

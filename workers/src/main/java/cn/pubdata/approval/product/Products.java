@@ -254,6 +254,28 @@ public class Products {
         return delisted;
     }
 
+    /** The operator's products of a jurisdiction still in review. */
+    public List<Product> inReviewOf(String creditCode, String jurisdiction) {
+        return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode).stream()
+                .filter(p -> p.getJurisdiction().equals(jurisdiction)
+                        && p.getStatus() == ProductStatus.IN_REVIEW
+                        && p.getProcessInstanceId() != null)
+                .toList();
+    }
+
+    /** The operator exits: every product it lists in the jurisdiction leaves the list; returns those delisted. */
+    @Transactional
+    public List<Product> delistOperator(String creditCode, String jurisdiction, String reason) {
+        List<Product> delisted = new ArrayList<>();
+        for (Product p :
+                repository.findByCreditCodeAndStatusOrderByScenarioIdAscListedAtAsc(creditCode, ProductStatus.LISTED)) {
+            if (p.getJurisdiction().equals(jurisdiction) && p.delist(reason, clock.instant())) {
+                delisted.add(repository.save(p));
+            }
+        }
+        return delisted;
+    }
+
     public List<Product> inReviewUsing(String resourceCode) {
         return repository.findUsing(resourceCode, ProductStatus.IN_REVIEW.name());
     }

@@ -300,6 +300,30 @@ public class Scenarios {
         return effective;
     }
 
+    /** The operator's scenarios of a jurisdiction whose own review still runs (not those reviewed within an admission). */
+    public List<Scenario> inReviewOf(String creditCode, String jurisdiction) {
+        return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode).stream()
+                .filter(s -> s.getJurisdiction().equals(jurisdiction)
+                        && s.getStatus() == ScenarioStatus.IN_REVIEW
+                        && s.getAdmissionApplicationId() == null
+                        && s.getProcessInstanceId() != null)
+                .toList();
+    }
+
+    /** The operator exits: its approved scenarios of the jurisdiction end with the reason; returns those it ended. */
+    @Transactional
+    public List<Scenario> endApproved(String creditCode, String jurisdiction, String reason) {
+        List<Scenario> ended = new ArrayList<>();
+        for (Scenario s : repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode)) {
+            if (s.getJurisdiction().equals(jurisdiction)
+                    && s.getStatus() == ScenarioStatus.APPROVED
+                    && s.end(reason, clock.instant())) {
+                ended.add(repository.save(s));
+            }
+        }
+        return ended;
+    }
+
     public List<Scenario> ofAdmission(long applicationId) {
         return repository.findByAdmissionApplicationIdOrderById(applicationId);
     }
