@@ -87,9 +87,7 @@ class ExitProcessTest extends LifecycleTestSupport {
         assertThat(exit.liabilityAccepted()).isTrue();
         assertThat(exit.liabilityStatement()).contains("违约金");
         assertThat(stateOf(op)).isEqualTo(AgreementState.EXITING);
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【退出程序开始】")
-                        .body())
-                .contains("运营机构申请提前终止", "退出日期：" + today().plusMonths(1));
+        assertThat(awaitNotice(op, "【退出程序开始】").body()).contains("运营机构申请提前终止", "退出日期：" + today().plusMonths(1));
 
         // EXIT-07: the implementing agency proposes, the data authority (its heads) decides
         decide(
@@ -123,9 +121,7 @@ class ExitProcessTest extends LifecycleTestSupport {
         assertThat(awaitEnd(inReview.getProcessInstanceId())).isEqualTo("EndEvent_EndedByExit");
         assertThat(products.get(listed.getId()).getStatus()).isEqualTo(ProductStatus.DELISTED);
         assertThat(scenarios.get(approved.getId()).getStatus()).isEqualTo(ScenarioStatus.ENDED);
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【退出】请删除")
-                        .body())
-                .contains("删除本单位在授权运营平台内留存的相关数据");
+        assertThat(awaitNotice(op, "【退出】请删除").body()).contains("删除本单位在授权运营平台内留存的相关数据");
 
         // EXIT-09, EXIT-10: the operator deletes and files its record; the agency confirms the destruction
         long record = upload(op.getCreditCode(), "删除记录.pdf");
@@ -163,9 +159,7 @@ class ExitProcessTest extends LifecycleTestSupport {
                         "select count(*) from approval.authorized_operator where credit_code = ? and jurisdiction = 'jingdezhen' and status = 'EXITED'",
                         op.getCreditCode()))
                 .isEqualTo(1);
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【已退出】")
-                        .body())
-                .contains("系统日志留存至 " + today().plusMonths(36), "退出不可撤销");
+        assertThat(awaitNotice(op, "【已退出】").body()).contains("系统日志留存至 " + today().plusMonths(36), "退出不可撤销");
         for (String party : List.of("authority-reviewer", "manager", "pricing-officer", "provider-cgj")) {
             assertThat(awaitNotice(Notifications.group(party), "【授权运营单位退出】").body())
                     .contains("景德镇提前终止公司");
@@ -336,9 +330,7 @@ class ExitProcessTest extends LifecycleTestSupport {
         assertThat(exits.get(exit.id()).status()).isEqualTo(ExitCase.Status.NOT_TERMINATED);
         assertThat(stateOf(op)).isEqualTo(AgreementState.OPERATING);
         assertThat(permissionOf(op)).isEqualTo(PlatformPermissions.Status.OPEN);
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【不予终止】")
-                        .body())
-                .contains("经核查不构成违规");
+        assertThat(awaitNotice(op, "【不予终止】").body()).contains("经核查不构成违规");
         assertThat(scenarioInReview(op, XN_FUND).getId())
                 .as("the operator may submit again")
                 .isPositive();

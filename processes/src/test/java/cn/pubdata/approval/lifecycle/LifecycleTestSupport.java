@@ -185,6 +185,22 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
                 .orElseThrow();
     }
 
+    /**
+     * Waits for a notice to the operator whose title starts with the prefix, and answers it. Test companies share credit
+     * codes, so the notice must name the operator's company too.
+     */
+    protected Notice awaitNotice(AdmissionApplication operator, String titlePrefix) {
+        String recipient = Notifications.operator(operator.getCreditCode());
+        await().atMost(WAIT)
+                .until(() -> notifications.inbox(recipient).stream()
+                        .anyMatch(n ->
+                                n.title().startsWith(titlePrefix) && n.body().contains(operator.getCompanyName())));
+        return notifications.inbox(recipient).stream()
+                .filter(n -> n.title().startsWith(titlePrefix) && n.body().contains(operator.getCompanyName()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     protected List<String> titles(String subject) {
         return timeline.of(subject).stream().map(TimelineEntry::title).toList();
     }

@@ -60,9 +60,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
         assertThat(r.deadline()).isEqualTo(LocalDate.of(2026, 12, 20));
         assertThat(r.deadlineBasis()).contains("30 日内完成整改");
         assertThat(stateOf(op)).isEqualTo(AgreementState.RECTIFYING);
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【整改通知】")
-                        .body())
-                .contains("未按协议约定披露数据使用情况", "整改期限：2026-12-20", "整改方案", "整改报告");
+        assertThat(awaitNotice(op, "【整改通知】").body()).contains("未按协议约定披露数据使用情况", "整改期限：2026-12-20", "整改方案", "整改报告");
         awaitMessage(pid, RectificationProcess.MESSAGE_PLAN_FILED);
         assertThat(permissionOf(op)).as("001 does not suspend").isEqualTo(PlatformPermissions.Status.OPEN);
         assertThat(progress.of(r.id()).due()).extracting(d -> d.step()).startsWith("提交整改方案", "完成整改并提交整改报告");
@@ -89,9 +87,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
         assertThat(awaitEnd(pid)).isEqualTo(RectificationProcess.END_RECTIFIED);
         assertThat(rectifications.get(r.id()).status()).isEqualTo(Rectification.Status.PASSED);
         assertThat(stateOf(op)).isEqualTo(AgreementState.OPERATING);
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【整改通过】")
-                        .body())
-                .contains("经再次评估通过");
+        assertThat(awaitNotice(op, "【整改通过】").body()).contains("经再次评估通过");
     }
 
     @Test
@@ -113,9 +109,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
         assertThat(permissionOf(op)).isEqualTo(PlatformPermissions.Status.SUSPENDED);
         assertThat(stateOf(op)).isEqualTo(AgreementState.SUSPENDED);
         assertThat(rectifications.get(r.id()).suspended()).isTrue();
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【整改通知】")
-                        .body())
-                .contains("平台使用权限暂时关闭");
+        assertThat(awaitNotice(op, "【整改通知】").body()).contains("平台使用权限暂时关闭");
         assertThatThrownBy(() -> scenarioInReview(op, XC_CLINICS)).hasMessageContaining("平台使用权限已暂停");
 
         submission.filePlan(r.id(), "停止超范围使用，清理数据", List.of(), operatorOf(op));
@@ -138,9 +132,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
                         PlatformPermissions.Status.OPEN,
                         PlatformPermissions.Status.SUSPENDED,
                         PlatformPermissions.Status.OPEN);
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【整改通过】")
-                        .body())
-                .contains("平台使用权限已恢复");
+        assertThat(awaitNotice(op, "【整改通过】").body()).contains("平台使用权限已恢复");
     }
 
     @Test
@@ -198,9 +190,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
         ExitCase exit = exits.running(agreementOf(op).id()).orElseThrow();
         assertThat(exit.trigger()).isEqualTo(ExitTrigger.RECTIFICATION_FAILED);
         assertThat(exit.reason()).contains("再次限期整改", "仍未明码标价");
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【整改未通过】")
-                        .body())
-                .contains("整改只有一轮");
+        assertThat(awaitNotice(op, "【整改未通过】").body()).contains("整改只有一轮");
     }
 
     @Test
@@ -297,9 +287,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
         assertThat(inspections.ofOperator(op.getCreditCode()))
                 .extracting(Inspections.Inspection::findings)
                 .containsExactly("运营平台访问日志未留存满 6 个月");
-        assertThat(awaitNotice(Notifications.operator(op.getCreditCode()), "【监督检查结果】")
-                        .body())
-                .contains("运营平台访问日志未留存满 6 个月", "另行发出整改通知");
+        assertThat(awaitNotice(op, "【监督检查结果】").body()).contains("运营平台访问日志未留存满 6 个月", "另行发出整改通知");
         Rectification r = rectifications.get(inspection.rectificationId());
         assertThat(r.trigger()).isEqualTo(RectificationTrigger.INSPECTION);
         assertThat(r.deadline()).isEqualTo(today().plusDays(30));
