@@ -44,8 +44,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public abstract class AdmissionTestSupport {
 
     /** Operators' credit codes with valid check characters (GB 32100-2015). */
-    protected static final List<String> CREDIT_CODES =
-            List.of("91330100716105852F", "914403001922038216", "91110000100006485K", "911100001000044477");
+    protected static final List<String> CREDIT_CODES = creditCodes();
+
+    /**
+     * The four codes the tests began with, then more valid ones: the operator's agreements now decide what it may do
+     * next (a renewal, an exit), so tests should share companies as rarely as possible.
+     */
+    private static List<String> creditCodes() {
+        List<String> codes = new ArrayList<>(
+                List.of("91330100716105852F", "914403001922038216", "91110000100006485K", "911100001000044477"));
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        for (int n = 1; n <= 120; n++) {
+            String body = "9133060" + String.format("%010d", 7_000_000L + n * 7919L);
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += chars.indexOf(body.charAt(i)) * weights[i];
+            }
+            int check = 31 - sum % 31;
+            codes.add(body + chars.charAt(check == 31 ? 0 : check));
+        }
+        return List.copyOf(codes);
+    }
 
     private static final AtomicInteger NEXT_CODE = new AtomicInteger();
 
@@ -418,11 +438,17 @@ public abstract class AdmissionTestSupport {
      * agreeing; in 004 the application names one scenario over the first resource, which passes its review too.
      */
     protected AdmissionApplication admitted(String jurisdiction, String company, String... resources) {
+        return admittedAs(nextCreditCode(), 0, jurisdiction, company, resources);
+    }
+
+    /** The same, for a given company and with a trial period (ADM-16) where the jurisdiction allows one. */
+    protected AdmissionApplication admittedAs(
+            String creditCode, int trialMonths, String jurisdiction, String company, String... resources) {
         Announcement announcement = announcement(jurisdiction, resources);
         boolean withScenario = profiles.of(jurisdiction).scenarioReviewInAdmission();
         AdmissionApplication application = submission.submit(form(
                 announcement,
-                nextCreditCode(),
+                creditCode,
                 company,
                 List.of(resources),
                 withScenario ? List.of(scenario(company + "的首个场景", "医疗健康", resources[0])) : null));
@@ -437,7 +463,7 @@ public abstract class AdmissionTestSupport {
         admitDecision(pid);
         awaitPublicity(pid);
         fireTimer(pid);
-        signAndOnboard(pid, today(), profiles.of(jurisdiction).agreementTermMonths(), 0);
+        signAndOnboard(pid, today(), profiles.of(jurisdiction).agreementTermMonths(), trialMonths);
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
         return applications.get(application.getId());
     }

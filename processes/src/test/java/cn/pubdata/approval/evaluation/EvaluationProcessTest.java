@@ -252,6 +252,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                 agreementOf(op).id(), Evaluation.Kind.SECURITY, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 7, 4));
         String pid = e.processInstanceId();
         assertThat(awaitNotice(op, "【请提交运营安全情况报告】").body()).contains("运营安全情况报告");
+        awaitMessage(pid, EvaluationProcess.MESSAGE_REPORT_FILED);
         submission.fileReport(
                 e.id(),
                 new EvaluationReport(null, null, null, "半年内未发生安全事件", null, null, null, 0, 1, List.of()),

@@ -1,6 +1,7 @@
 package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
+import cn.pubdata.approval.agreement.AgreementRenewals;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
@@ -32,6 +33,7 @@ public class AdmissionApplications {
     private final Timeline timeline;
     private final Validation validation;
     private final Clock clock;
+    private final AgreementRenewals renewals;
 
     public AdmissionApplications(
             AdmissionApplicationRepository repository,
@@ -40,7 +42,8 @@ public class AdmissionApplications {
             DocumentStore documents,
             Timeline timeline,
             Validation validation,
-            Clock clock) {
+            Clock clock,
+            AgreementRenewals renewals) {
         this.repository = repository;
         this.announcements = announcements;
         this.catalog = catalog;
@@ -48,6 +51,7 @@ public class AdmissionApplications {
         this.timeline = timeline;
         this.validation = validation;
         this.clock = clock;
+        this.renewals = renewals;
     }
 
     /** Stores a new application after every acceptance rule passed; the caller starts its process in the same transaction. */
@@ -63,6 +67,11 @@ public class AdmissionApplications {
                             + announcement.getDeadline() + "，今天（" + today + "）不在受理期内，不予受理（ADM-02）");
         }
         checkMaterials(form, announcement);
+        // ADM-19: renewing through a new admission (004) is in time only the lead time before the agreement expires
+        renewals.lateReapplication(form.creditCode(), announcement.getJurisdiction(), today)
+                .ifPresent(late -> {
+                    throw Problem.invalid("announcementId", late);
+                });
         if (repository.existsByAnnouncementIdAndCreditCodeAndStatus(
                 announcement.getId(), form.creditCode(), ApplicationStatus.IN_REVIEW)) {
             throw Problem.conflict("该单位已就「" + announcement.getTitle() + "」提交过申请，正在审查中；如需修改，请在退回补正时提交");

@@ -68,6 +68,14 @@ public class Agreements {
                 .update();
     }
 
+    /** A renewal re-signed the agreement (ADM-20): it now ends later. */
+    public void extend(long agreementId, java.time.LocalDate newEndsOn) {
+        jdbc.sql("update approval.agreement set ends_on = :ends where id = :id")
+                .param("ends", newEndsOn)
+                .param("id", agreementId)
+                .update();
+    }
+
     /** The operator leaves the list of authorized operators of the jurisdiction (its exit); idempotent. */
     public void operatorExited(String jurisdiction, String creditCode) {
         jdbc.sql("""
