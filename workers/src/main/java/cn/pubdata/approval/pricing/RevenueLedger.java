@@ -147,6 +147,34 @@ public class RevenueLedger {
         return Optional.ofNullable(cap);
     }
 
+    /** One operator's period in a jurisdiction's ledger. */
+    public record OperatorRow(long agreementId, String agreementNo, String creditCode, String companyName, Row row) {}
+
+    /** The ledger of every operator of a jurisdiction: cap against revenue, per operator and period. */
+    public List<OperatorRow> ofJurisdiction(String jurisdiction) {
+        List<OperatorRow> rows = new java.util.ArrayList<>();
+        jdbc.sql("""
+                select a.id, a.agreement_no, a.credit_code, app.company_name from approval.agreement a
+                join approval.admission_application app on app.id = a.application_id
+                where a.jurisdiction = :j and exists (select 1 from approval.revenue_report r where r.agreement_id = a.id)
+                order by app.company_name, a.id""")
+                .param("j", jurisdiction)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    for (Row row : ledger(id)) {
+                        rows.add(new OperatorRow(
+                                id,
+                                rs.getString("agreement_no"),
+                                rs.getString("credit_code"),
+                                rs.getString("company_name"),
+                                row));
+                    }
+                    return id;
+                })
+                .list();
+        return rows;
+    }
+
     /** The ledger of an agreement, oldest period first. */
     public List<Row> ledger(long agreementId) {
         return jdbc.sql("select * from approval.revenue_report where agreement_id = :a order by period_from, id")
