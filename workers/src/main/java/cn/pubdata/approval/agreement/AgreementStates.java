@@ -32,6 +32,7 @@ public class AgreementStates {
             String actor,
             Instant at) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("toLabel")
         public String toLabel() {
             return to.label();
         }

@@ -36,7 +36,13 @@ public class PlatformPermissions {
     }
 
     /** One change of the permissions, as the history shows it. */
-    public record Change(long applicationId, Status from, Status to, String cause, String actor, Instant at) {}
+    public record Change(long applicationId, Status from, Status to, String cause, String actor, Instant at) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty("toLabel")
+        public String toLabel() {
+            return to.label();
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
