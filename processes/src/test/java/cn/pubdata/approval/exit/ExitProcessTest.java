@@ -384,6 +384,7 @@ class ExitProcessTest extends LifecycleTestSupport {
         awaitMessage(pid, ExitProcess.MESSAGE_PLAN_FILED);
         assertThat(exitProgress.of(exit.id()).operatorAction()).contains("提交退出方案");
         fireTimerAt(pid, ExitProcess.TIMER_PLAN_LATE);
+        awaitPassed(pid, "EndEvent_PlanLateNotified");
         assertThat(awaitNotice(Notifications.group("authority-reviewer"), "【退出方案逾期】池州方案逾期公司")
                         .body())
                 .contains("须提前 3 个月提交", "EXIT-03");

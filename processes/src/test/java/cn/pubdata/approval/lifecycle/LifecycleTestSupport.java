@@ -201,6 +201,17 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
                 .orElseThrow();
     }
 
+    /** Waits until the instance passed an activity (a side branch's end, say), so that its transaction is done. */
+    protected void awaitPassed(String pid, String activityId) {
+        await().atMost(WAIT)
+                .until(() -> history.createHistoricActivityInstanceQuery()
+                                .processInstanceId(pid)
+                                .activityId(activityId)
+                                .finished()
+                                .count()
+                        > 0);
+    }
+
     protected List<String> titles(String subject) {
         return timeline.of(subject).stream().map(TimelineEntry::title).toList();
     }

@@ -140,6 +140,7 @@ class TermProcessTest extends LifecycleTestSupport {
         assertThat(awaitEnd(term)).isEqualTo(TermProcess.END_ENDED_BY_EXIT);
         awaitMessage(exit.processInstanceId(), ExitProcess.MESSAGE_PLAN_FILED);
         fireTimerAt(exit.processInstanceId(), ExitProcess.TIMER_PLAN_LATE);
+        awaitPassed(exit.processInstanceId(), "EndEvent_PlanLateNotified");
         assertThat(awaitNotice(Notifications.group("authority-reviewer"), "【退出方案逾期】池州逾期续期公司")
                         .body())
                 .contains(expiry.minusMonths(3).toString());
