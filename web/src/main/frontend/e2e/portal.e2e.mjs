@@ -1,10 +1,11 @@
 // The operator's way through the portal in a real Chromium (Debian's, /usr/bin/chromium), driven by playwright-core.
-//   node e2e/portal.e2e.mjs apply  <base> <outDir> <pdf>   log in, see errors at the fields, fill, upload, reload, submit
+//   node e2e/portal.e2e.mjs apply  <base> <outDir> <pdf> <announcementId>   log in, see errors at the fields, fill,
+//                                                           upload, reload, submit
 //   node e2e/portal.e2e.mjs follow <base> <outDir> <id>    log in again, see the reviewer's 补正 request, supplement
 // Prints the application id (apply); exits non-zero on any failed step. Screenshots of each step go to outDir.
 import { chromium } from 'playwright-core';
 
-const [mode, base, out, arg] = process.argv.slice(2);
+const [mode, base, out, arg, announcementId] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -20,7 +21,7 @@ try {
   await page.waitForSelector('text=正在受理的准入通告');
   if (mode === 'apply') {
     await shot('1-home');
-    await page.locator('[data-testid^=apply-]').first().click();
+    await page.click(`[data-testid=apply-${announcementId}]`);
     await page.waitForSelector('#companyName');
     await page.click('button.primary');
     await page.waitForSelector('[data-testid=error-documents]');

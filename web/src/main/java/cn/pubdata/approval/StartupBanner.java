@@ -5,12 +5,12 @@ import java.lang.management.ManagementFactory;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Tells whoever started the system where to log in, once everything is ready. */
@@ -19,18 +19,15 @@ class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
-    private final ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres;
-    private final ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail;
+    private final Environment environment;
     private final boolean demo;
     private final String keycloak;
 
     StartupBanner(
-            ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres,
-            ObjectProvider<com.icegreen.greenmail.util.GreenMail> mail,
+            Environment environment,
             @Value("${approval.demo.enabled:false}") boolean demo,
             @Value("${approval.keycloak.url}") String keycloak) {
-        this.postgres = postgres;
-        this.mail = mail;
+        this.environment = environment;
         this.demo = demo;
         this.keycloak = keycloak;
     }
@@ -72,12 +69,14 @@ class StartupBanner {
                             .collect(Collectors.joining("\n")))
                     .append('\n');
         }
-        mail.ifAvailable(m -> b.append("  发出的邮件          : IMAP localhost:")
-                .append(m.getImap().getPort())
-                .append("，用户名和密码均为收件邮箱地址\n"));
-        postgres.ifAvailable(pg -> b.append("  PostgreSQL          : jdbc:postgresql://localhost:")
-                .append(pg.getPort())
-                .append("/postgres（用户 postgres）\n"));
+        String outbox = environment.getProperty("approval.embedded.outbox");
+        if (outbox != null) {
+            b.append("  发出的邮件          : ").append(outbox).append('\n');
+        }
+        String postgres = environment.getProperty("approval.embedded.postgres-url");
+        if (postgres != null) {
+            b.append("  PostgreSQL          : ").append(postgres).append('\n');
+        }
         b.append("  按 Ctrl+C 停止；数据保存在 .run-data/，再次启动时保留。\n");
         log.info(b.toString());
     }

@@ -4,7 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
-import static cn.pubdata.approval.task.TaskInput.rows;
+import static cn.pubdata.approval.task.TaskInput.ticked;
 import static cn.pubdata.approval.task.TaskInput.whole;
 
 import cn.pubdata.approval.calendar.WorkingDayCalendar;
@@ -146,8 +146,9 @@ public class DecisionRecorder implements TaskListener {
         String reason =
                 opinion.equals("reject") ? required(task, "reviewReason", "不同意时请写明理由") : optional(task, "reviewReason");
         if (opinion.equals("approve") && judged.stream().anyMatch(c -> !c.met())) {
-            throw new InvalidDecision("有评审标准判定为“不满足”，审查意见不能为“同意”（ADM-07）");
+            throw new InvalidDecision("有评审标准未勾选（不满足），审查意见不能为“同意”（ADM-07）");
         }
+        requireNoteOnUnmet(judged);
         String group = (String) task.getVariable("reviewGroup");
         String unit = profiles.groupName(group);
         opinions.record(
@@ -213,7 +214,7 @@ public class DecisionRecorder implements TaskListener {
                 .map(ReviewOpinions.CriterionJudgement::criterion)
                 .toList();
         if (!unmet.isEmpty()) {
-            throw new InvalidDecision("以下评审标准判定为“不满足”，不能准予准入（ADM-07）：" + String.join("；", unmet));
+            throw new InvalidDecision("以下评审标准未勾选（不满足），不能准予准入（ADM-07）：" + String.join("；", unmet));
         }
         AdmissionApplication application = applications.get(applicationId);
         List<String> granted = application.grantedResourceCodes();
@@ -293,28 +294,42 @@ public class DecisionRecorder implements TaskListener {
         return "岗前培训通过\n" + required(task, "trainedStaff", "请填写参训并通过的人员");
     }
 
-    /** The criteria rows of the form, each judged met or not; a missing judgement is refused with its number. */
+    /**
+     * The announcement's criteria as the reviewer judged them: each ticked box met, each box left unticked not met,
+     * which the note must explain.
+     */
+    @SuppressWarnings("unchecked")
     private static List<ReviewOpinions.CriterionJudgement> judgedCriteria(DelegateTask task) {
+        List<Map<String, Object>> criteria = (List<Map<String, Object>>) task.getVariable("criteriaOptions");
+        Set<String> met =
+                ticked(task, "metCriteria").stream().map(String::valueOf).collect(Collectors.toSet());
+        String note = optional(task, "criteriaNote");
         List<ReviewOpinions.CriterionJudgement> judged = new ArrayList<>();
-        for (Map<String, Object> row : rows(task, "criteria", "请逐条判定评审标准是否满足（ADM-07）")) {
-            int no = row.get("no") instanceof Number n ? n.intValue() : judged.size() + 1;
-            Object met = row.get("met");
-            if (!"yes".equals(met) && !"no".equals(met)) {
-                throw new InvalidDecision("请判定第 " + no + " 条评审标准是否满足（ADM-07）");
-            }
-            String note = row.get("note") == null || row.get("note").toString().isBlank()
-                    ? null
-                    : row.get("note").toString().trim();
-            if ("no".equals(met) && note == null) {
-                throw new InvalidDecision("第 " + no + " 条评审标准判定为“不满足”时请写明理由");
-            }
+        for (Map<String, Object> criterion : criteria) {
+            String value = String.valueOf(criterion.get("value"));
             judged.add(new ReviewOpinions.CriterionJudgement(
-                    no, String.valueOf(row.get("criterion")), "yes".equals(met), note));
+                    Integer.parseInt(value),
+                    String.valueOf(criterion.get("criterion")),
+                    met.contains(value),
+                    met.contains(value) ? null : note));
         }
-        if (judged.isEmpty()) {
-            throw new InvalidDecision("请逐条判定评审标准是否满足（ADM-07）");
+        if (met.size()
+                > judged.stream().filter(ReviewOpinions.CriterionJudgement::met).count()) {
+            throw new InvalidDecision("勾选了通告评审标准以外的条目，请重新勾选（ADM-07）");
         }
         return judged;
+    }
+
+    /** A criterion judged not met needs the note saying why. */
+    private static void requireNoteOnUnmet(List<ReviewOpinions.CriterionJudgement> judged) {
+        List<String> unexplained = judged.stream()
+                .filter(c -> !c.met() && c.note() == null)
+                .map(c -> String.valueOf(c.criterionNo()))
+                .toList();
+        if (!unexplained.isEmpty()) {
+            throw new InvalidDecision(
+                    "未勾选的第 " + String.join("、", unexplained) + " 条评审标准视为不满足，请在“未满足标准的说明”中写明理由（ADM-07）");
+        }
     }
 
     private static void appendSummary(DelegateExecution process, String line) {

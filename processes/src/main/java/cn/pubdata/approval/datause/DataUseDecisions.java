@@ -4,12 +4,12 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
-import static cn.pubdata.approval.task.TaskInput.rows;
 
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.review.ReviewOpinions;
 import cn.pubdata.approval.task.InvalidDecision;
+import cn.pubdata.approval.task.LineChecklist;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.util.List;
@@ -80,7 +80,8 @@ public class DataUseDecisions implements TaskListener {
         String group = (String) task.getVariable("reviewGroup");
         try {
             return "数据提供单位审核（" + profiles.groupName(group) + "）\n"
-                    + dataUses.recordProviderDecision(requestId, group, rows(task, "lines", "请逐项选择是否同意使用本单位的数据"));
+                    + dataUses.recordProviderDecision(
+                            requestId, group, LineChecklist.consented(task), LineChecklist.reason(task));
         } catch (Problem p) {
             throw new InvalidDecision(p.getMessage());
         }
@@ -90,7 +91,8 @@ public class DataUseDecisions implements TaskListener {
     private String provincialConsent(DelegateTask task, long requestId) {
         try {
             return "省公共数据主管部门同意（省回流数据）\n"
-                    + dataUses.recordProvinceDecision(requestId, rows(task, "lines", "请逐项选择是否同意使用省回流数据"));
+                    + dataUses.recordProvinceDecision(
+                            requestId, LineChecklist.consented(task), LineChecklist.reason(task));
         } catch (Problem p) {
             throw new InvalidDecision(p.getMessage());
         }

@@ -4,9 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
-import static cn.pubdata.approval.task.TaskInput.rows;
 
-import cn.pubdata.approval.engine.JsonObjectVariables;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.pricing.RevenueLedger;
@@ -35,6 +33,9 @@ import org.springframework.stereotype.Component;
 public class EvaluationDecisions implements TaskListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How many aspects the result form offers (ProfileSetting limits a profile's aspects to as many). */
+    static final int ASPECT_FIELDS = 4;
 
     private final Evaluations evaluations;
     private final RevenueLedger ledger;
@@ -116,22 +117,18 @@ public class EvaluationDecisions implements TaskListener {
         String reason = result.equals("PASS")
                 ? optional(task, "resultReason")
                 : required(task, "resultReason", "未通过或限期整改时请写明存在的问题");
-        List<Map<String, Object>> judged = rows(task, "aspects", "请逐项填写评估意见");
+        // EVAL-03, EVAL-06: each aspect the profile names is judged, one field each
         List<Map<String, Object>> aspects = new ArrayList<>();
-        for (Map<String, Object> row : judged) {
-            Object finding = row.get("finding");
+        List<String> required = profile.evaluationAspects();
+        for (int i = 0; i < required.size(); i++) {
+            Object finding = task.getVariable("aspectFinding" + (i + 1));
             if (finding == null || finding.toString().isBlank()) {
-                throw new InvalidDecision("请填写“" + row.get("aspect") + "”的评估意见");
+                throw new InvalidDecision("请填写“" + required.get(i) + "”的评估意见");
             }
             Map<String, Object> a = new LinkedHashMap<>();
-            a.put("aspect", row.get("aspect"));
+            a.put("aspect", required.get(i));
             a.put("finding", finding.toString().trim());
             aspects.add(a);
-        }
-        List<String> required = profile.evaluationAspects();
-        List<Object> covered = aspects.stream().map(a -> a.get("aspect")).toList();
-        if (!covered.containsAll(required)) {
-            throw new InvalidDecision("请逐项评估：" + String.join("、", required));
         }
         String mode = profile.evaluationThirdPartyAllowed() ? (String) task.getVariable("evaluationMode") : "AUTHORITY";
         String thirdParty = "THIRD_PARTY".equals(mode) ? (String) task.getVariable("thirdParty") : null;
@@ -158,15 +155,11 @@ public class EvaluationDecisions implements TaskListener {
             return;
         }
         PolicyProfile profile = profiles.of(e.jurisdiction(), e.profileVersion());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (String aspect : profile.evaluationAspects()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("aspect", aspect);
-            row.put("finding", "");
-            rows.add(row);
+        // the aspects to judge, one label each; the form shows as many fields as the profile names (at most four)
+        List<String> aspects = profile.evaluationAspects();
+        for (int i = 0; i < ASPECT_FIELDS; i++) {
+            task.getExecution().setVariableLocal("aspectLabel" + (i + 1), i < aspects.size() ? aspects.get(i) : "");
         }
-        // into the task's own execution scope (its input mapping), so that the reviewer's answers replace the rows
-        task.getExecution().setVariableLocal("aspects", JsonObjectVariables.json(rows));
         Object mode = task.getVariable("evaluationMode");
         task.setVariableLocal(
                 "evaluationModeLabel",

@@ -4,7 +4,6 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
-import static cn.pubdata.approval.task.TaskInput.rows;
 
 import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import cn.pubdata.approval.common.Problem;
@@ -12,6 +11,7 @@ import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.policy.ScenarioSettings;
 import cn.pubdata.approval.review.ReviewOpinions;
 import cn.pubdata.approval.task.InvalidDecision;
+import cn.pubdata.approval.task.LineChecklist;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
@@ -102,7 +102,8 @@ public class ScenarioDecisions implements TaskListener {
         String group = (String) task.getVariable("reviewGroup");
         String summary;
         try {
-            summary = scenarios.recordProviderDecision(scenarioId, group, rows(task, "lines", "请逐项选择是否同意本单位的数据需求"));
+            summary = scenarios.recordProviderDecision(
+                    scenarioId, group, LineChecklist.consented(task), LineChecklist.reason(task));
         } catch (Problem p) {
             throw new InvalidDecision(p.getMessage());
         }
@@ -133,7 +134,8 @@ public class ScenarioDecisions implements TaskListener {
     private String provincialConsent(DelegateTask task, long scenarioId) {
         try {
             return "省公共数据主管部门同意（省回流数据）\n"
-                    + scenarios.recordProvinceDecision(scenarioId, rows(task, "lines", "请逐项选择是否同意使用省回流数据"));
+                    + scenarios.recordProvinceDecision(
+                            scenarioId, LineChecklist.consented(task), LineChecklist.reason(task));
         } catch (Problem p) {
             throw new InvalidDecision(p.getMessage());
         }

@@ -1,7 +1,6 @@
 package cn.pubdata.approval.task;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 
@@ -39,14 +38,16 @@ public final class TaskInput {
         return n.intValue();
     }
 
-    /** The rows of a dynamic list in the form (a JSON list variable): one map per row. */
-    @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> rows(DelegateTask task, String name, String message) {
+    /** The values of the boxes ticked in a checklist (a JSON list variable); none when nothing is ticked. */
+    public static List<?> ticked(DelegateTask task, String name) {
         Object v = task.getVariable(name);
-        if (!(v instanceof List<?> list) || list.stream().anyMatch(row -> !(row instanceof Map<?, ?>))) {
-            throw new InvalidDecision(message);
+        if (v == null) {
+            return List.of();
         }
-        return (List<Map<String, Object>>) v;
+        if (!(v instanceof List<?> list)) {
+            throw new InvalidDecision("“" + name + "”应为勾选的条目列表");
+        }
+        return list;
     }
 
     /** Who completed the task: its assignee (the decision claims it first), or a plain word where nobody claimed it. */

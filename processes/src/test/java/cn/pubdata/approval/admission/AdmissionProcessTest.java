@@ -10,6 +10,7 @@ import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.pricing.RevenueCaps;
 import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.task.LineAnswers;
 import com.icegreen.greenmail.util.GreenMail;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -403,8 +404,8 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         String pid = application.getProcessInstanceId();
         passCompleteness(pid, false);
         Task cac = taskOf(pid, AdmissionProcess.TASK_COORDINATION_REVIEW, "security-cac");
-        assertThat(criteria(cac, true))
-                .as("001's five selection conditions, one row each")
+        assertThat(criteriaOptions(cac))
+                .as("001's five selection conditions, one box each")
                 .hasSize(5);
         assertThatThrownBy(() -> decisions.decide(
                         cac.getId(), "cac", java.util.Set.of("security-cac"), Map.of("reviewOpinion", "approve")))
@@ -414,14 +415,14 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                         cac.getId(),
                         "cac",
                         java.util.Set.of("security-cac"),
-                        Map.of("reviewOpinion", "approve", "criteria", criteria(cac, false))))
+                        judged(cac, false, Map.of("reviewOpinion", "approve"))))
                 .isInstanceOf(Problem.class)
                 .hasMessageContaining("不能为“同意”");
         decisions.decide(
                 cac.getId(),
                 "cac",
                 java.util.Set.of("security-cac"),
-                Map.of("reviewOpinion", "reject", "reviewReason", "不具备安全管理条件", "criteria", criteria(cac, false)));
+                judged(cac, false, Map.of("reviewOpinion", "reject", "reviewReason", "不具备安全管理条件")));
         assertThat(jdbc.sql("select count(*) from approval.review_criterion where task_id = ? and not met")
                         .param(1, cac.getId())
                         .query(Integer.class)
@@ -433,7 +434,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                         decision.getId(),
                         "lead",
                         java.util.Set.of("authority-reviewer"),
-                        Map.of("admissionDecision", "approve", "criteria", criteria(decision, false))))
+                        judged(decision, false, Map.of("admissionDecision", "approve"))))
                 .isInstanceOf(Problem.class)
                 .hasMessageContaining("具有公信力");
     }
@@ -453,16 +454,13 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     }
 
     /** A provider consents to each of its lines of the scenario. */
-    @SuppressWarnings("unchecked")
     private void consentAll(String scenarioPid, String provider) {
         Task task = taskOf(scenarioPid, "UserTask_ProviderReview", provider);
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines")) {
-            Map<String, Object> decided = new java.util.LinkedHashMap<>(row);
-            decided.put("consent", "yes");
-            rows.add(decided);
-        }
-        decisions.decide(task.getId(), "reviewer-" + provider, java.util.Set.of(provider), Map.of("lines", rows));
+        decisions.decide(
+                task.getId(),
+                "reviewer-" + provider,
+                java.util.Set.of(provider),
+                LineAnswers.consentAll(taskService, task));
     }
 
     @Test

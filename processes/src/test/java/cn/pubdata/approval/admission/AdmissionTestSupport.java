@@ -14,6 +14,7 @@ import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.document.DocumentStore;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.scenario.ScenarioForm;
+import cn.pubdata.approval.task.LineAnswers;
 import cn.pubdata.approval.task.TaskDecisions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -306,8 +307,8 @@ public abstract class AdmissionTestSupport {
                     : AdmissionProcess.TASK_COORDINATION_REVIEW;
             Task task = taskOf(pid, key, group);
             Map<String, Object> decision = key.equals(AdmissionProcess.TASK_PROVIDER_REVIEW)
-                    ? Map.of("reviewOpinion", "approve")
-                    : Map.of("reviewOpinion", "approve", "criteria", criteria(task, true));
+                    ? Map.<String, Object>of("reviewOpinion", "approve")
+                    : judged(task, true, Map.of("reviewOpinion", "approve"));
             decisions.decide(task.getId(), "reviewer-" + group, java.util.Set.of(group), decision);
         }
     }
@@ -318,20 +319,23 @@ public abstract class AdmissionTestSupport {
                 task.getId(),
                 "reviewer-authority",
                 java.util.Set.of("authority-reviewer"),
-                Map.of("admissionDecision", "approve", "criteria", criteria(task, true)));
+                judged(task, true, Map.of("admissionDecision", "approve")));
     }
 
-    /** ADM-07: the criteria rows of a task's form, each judged as given ("met" or not, with a note when not). */
+    /** ADM-07: a decision with every criterion of the task's form ticked as met, or none with a note saying why. */
+    protected Map<String, Object> judged(Task task, boolean met, Map<String, Object> decision) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>(decision);
+        variables.put(
+                "metCriteria",
+                met ? criteriaOptions(task).stream().map(o -> o.get("value")).toList() : List.of());
+        variables.put("criteriaNote", met ? "" : "均不满足：安全管理制度未建立");
+        return variables;
+    }
+
+    /** The boxes of the announcement's criteria a task's form offers. */
     @SuppressWarnings("unchecked")
-    protected List<Map<String, Object>> criteria(Task task, boolean met) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) taskService.getVariable(task.getId(), "criteria")) {
-            Map<String, Object> judged = new java.util.LinkedHashMap<>(row);
-            judged.put("met", met ? "yes" : "no");
-            judged.put("note", met ? "" : "不满足：" + row.get("criterion"));
-            rows.add(judged);
-        }
-        return rows;
+    protected List<Map<String, Object>> criteriaOptions(Task task) {
+        return (List<Map<String, Object>>) taskService.getVariable(task.getId(), "criteriaOptions");
     }
 
     protected void awaitPublicity(String pid) {
@@ -498,14 +502,11 @@ public abstract class AdmissionTestSupport {
                     .list()) {
                 String group =
                         taskService.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (Map<String, Object> row :
-                        (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines")) {
-                    Map<String, Object> decided = new java.util.LinkedHashMap<>(row);
-                    decided.put("consent", "yes");
-                    rows.add(decided);
-                }
-                decisions.decide(task.getId(), "reviewer-" + group, java.util.Set.of(group), Map.of("lines", rows));
+                decisions.decide(
+                        task.getId(),
+                        "reviewer-" + group,
+                        java.util.Set.of(group),
+                        LineAnswers.consentAll(taskService, task));
             }
             if (profiles.of(jurisdiction).networkSecurityReview()) {
                 for (String member : profiles.of(jurisdiction).coordinationGroups()) {

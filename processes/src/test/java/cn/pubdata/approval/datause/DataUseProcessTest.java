@@ -21,14 +21,13 @@ import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.scenario.ScenarioSubmission;
 import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.task.LineAnswers;
 import cn.pubdata.approval.timeline.TimelineEntry;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
 import cn.pubdata.approval.worker.WorkItem;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,7 +108,7 @@ class DataUseProcessTest extends AdmissionTestSupport {
         Task fgw = taskOf(pid, DataUseProcess.TASK_PROVIDER_REVIEW, "provider-fgw");
         assertThat(rows(fgw))
                 .singleElement()
-                .satisfies(r -> assertThat(r.get("line").toString()).contains("企业信用信息"));
+                .satisfies(r -> assertThat(r.get("label").toString()).contains("企业信用信息"));
         assertThat(taskService.getVariables(fgw.getId()))
                 .as("a provider sees only its own lines")
                 .doesNotContainKey("requestedLines");
@@ -183,12 +182,10 @@ class DataUseProcessTest extends AdmissionTestSupport {
         decide(pid, DataUseProcess.TASK_IRS_REVIEW, AUTHORITY, Map.of("irsDecision", "approve"));
         consent(pid, "provider-fgw", "yes");
         Task jtj = taskOf(pid, DataUseProcess.TASK_PROVIDER_REVIEW, "provider-jtj");
-        assertThatThrownBy(() -> decisions.decide(
-                        jtj.getId(), "jtj", Set.of("provider-jtj"), Map.of("lines", answered(jtj, "no", ""))))
+        assertThatThrownBy(() -> decisions.decide(jtj.getId(), "jtj", Set.of("provider-jtj"), answered(jtj, "no", "")))
                 .isInstanceOf(Problem.class)
-                .hasMessageContaining("写明理由");
-        decisions.decide(
-                jtj.getId(), "jtj", Set.of("provider-jtj"), Map.of("lines", answered(jtj, "no", "货运车信息涉及个人轨迹，暂不提供")));
+                .hasMessageContaining("写明不同意的理由");
+        decisions.decide(jtj.getId(), "jtj", Set.of("provider-jtj"), answered(jtj, "no", "货运车信息涉及个人轨迹，暂不提供"));
         assertThat(awaitEnd(pid)).isEqualTo(DataUseProcess.END_ACCESS_GRANTED);
 
         assertThat(grants.ofRequest(request.getId()))
@@ -277,16 +274,12 @@ class DataUseProcessTest extends AdmissionTestSupport {
         assertDueOn(province, calendarDue(10));
         assertThat(rows(province))
                 .singleElement()
-                .satisfies(r -> assertThat(r.get("line").toString()).contains("省回流市场主体许可信息", "省回流数据"));
+                .satisfies(r -> assertThat(r.get("label").toString()).contains("省回流市场主体许可信息", "省回流数据"));
         assertThat(grants.ofRequest(request.getId())).isEmpty();
         assertThat(dataUses.lines(request.getId()))
                 .extracting(DataUseLine::state)
                 .containsExactly("已同意", "待省公共数据主管部门同意");
-        decisions.decide(
-                province.getId(),
-                "province",
-                Set.of("province-authority"),
-                Map.of("lines", answered(province, "yes", "")));
+        decisions.decide(province.getId(), "province", Set.of("province-authority"), answered(province, "yes", ""));
         assertThat(awaitEnd(pid)).isEqualTo(DataUseProcess.END_ACCESS_GRANTED);
         assertThat(passedActivities(pid))
                 .containsSubsequence(
@@ -484,15 +477,11 @@ class DataUseProcessTest extends AdmissionTestSupport {
                 .collect(Collectors.toMap(ScenarioLine::lineNo, ScenarioLine::resourceCode));
         for (String group : scenarios.providerGroups(scenario.getId())) {
             Task task = taskOf(pid, ScenarioProcess.TASK_PROVIDER_REVIEW, group);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> row : rows(task)) {
-                boolean no = refused.contains(codes.get(((Number) row.get("lineNo")).intValue()));
-                Map<String, Object> decided = new LinkedHashMap<>(row);
-                decided.put("consent", no ? "no" : "yes");
-                decided.put("reason", no ? "暂不开放" : "");
-                rows.add(decided);
-            }
-            decisions.decide(task.getId(), "reviewer-" + group, Set.of(group), Map.of("lines", rows));
+            List<Object> consented = rows(task).stream()
+                    .map(o -> o.get("value"))
+                    .filter(v -> !refused.contains(codes.get(Integer.parseInt(v.toString()))))
+                    .toList();
+            decisions.decide(task.getId(), "reviewer-" + group, Set.of(group), LineAnswers.answer(consented, "暂不开放"));
         }
         if (profiles.of(jurisdiction).networkSecurityReview()) {
             for (String member : profiles.of(jurisdiction).coordinationGroups()) {
@@ -501,11 +490,7 @@ class DataUseProcessTest extends AdmissionTestSupport {
         }
         if (scenarios.needsProvinceConsent(scenario.getId())) {
             Task province = taskOf(pid, ScenarioProcess.TASK_PROVINCIAL_CONSENT, "province-authority");
-            decisions.decide(
-                    province.getId(),
-                    "province",
-                    Set.of("province-authority"),
-                    Map.of("lines", answered(province, "yes", "")));
+            decisions.decide(province.getId(), "province", Set.of("province-authority"), answered(province, "yes", ""));
         }
         decide(pid, ScenarioProcess.TASK_DECIDE, AUTHORITY, Map.of("scenarioDecision", "approve"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Approved");
@@ -558,20 +543,12 @@ class DataUseProcessTest extends AdmissionTestSupport {
                 .orElseThrow();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> rows(Task task) {
-        return (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines");
+        return LineAnswers.options(taskService, task);
     }
 
-    private List<Map<String, Object>> answered(Task task, String consent, String reason) {
-        List<Map<String, Object>> answered = new ArrayList<>();
-        for (Map<String, Object> row : rows(task)) {
-            Map<String, Object> a = new LinkedHashMap<>(row);
-            a.put("consent", consent);
-            a.put("reason", reason);
-            answered.add(a);
-        }
-        return answered;
+    private Map<String, Object> answered(Task task, String consent, String reason) {
+        return LineAnswers.answered(taskService, task, consent, reason);
     }
 
     private void consent(String pid, String provider, String consent) {
@@ -580,6 +557,6 @@ class DataUseProcessTest extends AdmissionTestSupport {
                 task.getId(),
                 "reviewer-" + provider,
                 Set.of(provider),
-                Map.of("lines", answered(task, consent, consent.equals("no") ? "数据尚未治理完毕，暂不开放" : "")));
+                answered(task, consent, consent.equals("no") ? "数据尚未治理完毕，暂不开放" : ""));
     }
 }

@@ -101,13 +101,13 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                         pid,
                         EvaluationProcess.TASK_EVALUATE,
                         "authority-reviewer",
-                        Map.of("evaluationResult", "PASS", "aspects", aspects(task, ""))))
+                        judged(task, "", Map.of("evaluationResult", "PASS"))))
                 .hasMessageContaining("的评估意见");
         decide(
                 pid,
                 EvaluationProcess.TASK_EVALUATE,
                 "authority-reviewer",
-                Map.of("evaluationResult", "PASS", "aspects", aspects(task, "良好")));
+                judged(task, "良好", Map.of("evaluationResult", "PASS")));
         assertThat(awaitEnd(pid)).isEqualTo(EvaluationProcess.END_EVALUATED);
         Evaluation done = evaluations.get(e.id());
         assertThat(done.result()).isEqualTo(Evaluation.Result.PASS);
@@ -131,7 +131,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                 e.processInstanceId(),
                 EvaluationProcess.TASK_EVALUATE,
                 "authority-reviewer",
-                Map.of("evaluationResult", "RECTIFY", "resultReason", "公益服务开展不足", "aspects", aspects(task, "一般")));
+                judged(task, "一般", Map.of("evaluationResult", "RECTIFY", "resultReason", "公益服务开展不足")));
         assertThat(awaitEnd(e.processInstanceId())).isEqualTo(EvaluationProcess.END_RECTIFICATION_ORDERED);
         Rectification r = rectifications.open(agreementOf(op).id()).orElseThrow();
         assertThat(r.trigger()).isEqualTo(RectificationTrigger.EVALUATION);
@@ -156,7 +156,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                 e.processInstanceId(),
                 EvaluationProcess.TASK_EVALUATE,
                 "authority-reviewer",
-                Map.of("evaluationResult", "FAIL", "resultReason", "安全评估不合格", "aspects", aspects(task, "差")));
+                judged(task, "差", Map.of("evaluationResult", "FAIL", "resultReason", "安全评估不合格")));
         assertThat(awaitEnd(e.processInstanceId())).isEqualTo(EvaluationProcess.END_EXIT_ORDERED);
         var exit = exits.running(agreementOf(op).id()).orElseThrow();
         assertThat(exit.trigger()).isEqualTo(ExitTrigger.EVALUATION_FAILED);
@@ -193,13 +193,13 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                         pid,
                         EvaluationProcess.TASK_EVALUATE,
                         "authority-reviewer",
-                        Map.of("evaluationResult", "RECTIFY", "resultReason", "x", "aspects", aspects(task, "一般"))))
+                        judged(task, "一般", Map.of("evaluationResult", "RECTIFY", "resultReason", "x"))))
                 .hasMessageContaining("限期整改”是池州市的评估结果");
         decide(
                 pid,
                 EvaluationProcess.TASK_EVALUATE,
                 "authority-reviewer",
-                Map.of("evaluationResult", "PASS", "aspects", aspects(task, "良好")));
+                judged(task, "良好", Map.of("evaluationResult", "PASS")));
         assertThat(awaitEnd(pid)).isEqualTo(EvaluationProcess.END_EVALUATED);
         assertThat(evaluations.get(e.id()).mode()).isEqualTo("MEMBERS");
 
@@ -236,7 +236,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                 pid,
                 EvaluationProcess.TASK_EVALUATE,
                 "authority-reviewer",
-                Map.of("evaluationResult", "FAIL", "resultReason", "产品实施效果未达预期", "aspects", aspects(task, "未达预期")));
+                judged(task, "未达预期", Map.of("evaluationResult", "FAIL", "resultReason", "产品实施效果未达预期")));
         assertThat(awaitEnd(pid)).as("004 records the result, no exit").isEqualTo(EvaluationProcess.END_EVALUATED);
         assertThat(evaluations.get(e.id()).thirdParty()).isEqualTo("浙江某评估咨询有限公司");
         assertThat(exits.running(agreementOf(op).id())).isEmpty();
@@ -291,7 +291,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                 pid,
                 EvaluationProcess.TASK_EVALUATE,
                 "authority-reviewer",
-                Map.of("evaluationResult", "FAIL", "resultReason", "未按期报告", "aspects", aspects(task, "未报告")));
+                judged(task, "未报告", Map.of("evaluationResult", "FAIL", "resultReason", "未按期报告")));
         assertThat(awaitEnd(pid)).isEqualTo(EvaluationProcess.END_EVALUATED);
     }
 
@@ -316,15 +316,16 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> aspects(Task task, String finding) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) taskService.getVariable(task.getId(), "aspects")) {
-            Map<String, Object> judged = new LinkedHashMap<>(row);
-            judged.put("finding", finding);
-            rows.add(judged);
+    /** The decision with every aspect the task's form offers judged as given. */
+    private Map<String, Object> judged(Task task, String finding, Map<String, Object> decision) {
+        Map<String, Object> variables = new LinkedHashMap<>(decision);
+        for (int i = 1; i <= 4; i++) {
+            Object label = taskService.getVariable(task.getId(), "aspectLabel" + i);
+            if (label != null && !label.toString().isEmpty()) {
+                variables.put("aspectFinding" + i, finding);
+            }
         }
-        return rows;
+        return variables;
     }
 
     /** The operator applies again in its jurisdiction: the pid of its new admission. */

@@ -29,7 +29,6 @@ import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.term.TermProcess;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +85,7 @@ class LifecycleCrossFlowTest extends LifecycleTestSupport {
                 evaluation.processInstanceId(),
                 EvaluationProcess.TASK_EVALUATE,
                 "authority-reviewer",
-                Map.of("evaluationResult", "RECTIFY", "resultReason", "公益服务不足", "aspects", aspects(evaluate)));
+                judged(evaluate, "一般", Map.of("evaluationResult", "RECTIFY", "resultReason", "公益服务不足")));
         assertThat(awaitEnd(evaluation.processInstanceId())).isEqualTo(EvaluationProcess.END_RECTIFICATION_ORDERED);
 
         // EVAL-05 → RECT-01: the rectification; a scenario review submitted meanwhile still runs (001 does not suspend)
@@ -170,14 +169,15 @@ class LifecycleCrossFlowTest extends LifecycleTestSupport {
                 .isNotNull();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> aspects(Task task) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) taskService.getVariable(task.getId(), "aspects")) {
-            Map<String, Object> judged = new LinkedHashMap<>(row);
-            judged.put("finding", "一般");
-            rows.add(judged);
+    /** The decision with every aspect the task's form offers judged as given. */
+    private Map<String, Object> judged(Task task, String finding, Map<String, Object> decision) {
+        Map<String, Object> variables = new LinkedHashMap<>(decision);
+        for (int i = 1; i <= 4; i++) {
+            Object label = taskService.getVariable(task.getId(), "aspectLabel" + i);
+            if (label != null && !label.toString().isEmpty()) {
+                variables.put("aspectFinding" + i, finding);
+            }
         }
-        return rows;
+        return variables;
     }
 }

@@ -25,12 +25,11 @@ import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.scenario.ScenarioSubmission;
 import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.task.LineAnswers;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.timeline.TimelineEntry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,13 +94,8 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
         decide(pid, ScenarioProcess.TASK_PRE_CHECK, "authority-reviewer", Map.of("preCheckDecision", "approve"));
         for (String group : catalogResources.providerGroups(List.of(resource))) {
             Task task = taskOf(pid, ScenarioProcess.TASK_PROVIDER_REVIEW, group);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map<String, Object> row : (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines")) {
-                Map<String, Object> consented = new LinkedHashMap<>(row);
-                consented.put("consent", "yes");
-                rows.add(consented);
-            }
-            decisions.decide(task.getId(), "reviewer-" + group, Set.of(group), Map.of("lines", rows));
+            decisions.decide(
+                    task.getId(), "reviewer-" + group, Set.of(group), LineAnswers.consentAll(taskService, task));
         }
         if (profiles.of(operator.getJurisdiction()).networkSecurityReview()) {
             for (String member : profiles.of(operator.getJurisdiction()).coordinationGroups()) {

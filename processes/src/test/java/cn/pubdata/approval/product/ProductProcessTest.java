@@ -20,6 +20,7 @@ import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.scenario.ScenarioSubmission;
 import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.task.LineAnswers;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
@@ -28,7 +29,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -748,11 +748,8 @@ class ProductProcessTest extends AdmissionTestSupport {
         decide(pid, ScenarioProcess.TASK_PRE_CHECK, "authority-reviewer", Map.of("preCheckDecision", "approve"));
         for (String group : catalogResources.providerGroups(List.of(resources))) {
             Task task = taskOf(pid, ScenarioProcess.TASK_PROVIDER_REVIEW, group);
-            List<Map<String, Object>> consented = new ArrayList<>();
-            for (Map<String, Object> row : rows(task, "lines")) {
-                consented.add(with(row, "consent", "yes"));
-            }
-            decisions.decide(task.getId(), "reviewer-" + group, Set.of(group), Map.of("lines", consented));
+            decisions.decide(
+                    task.getId(), "reviewer-" + group, Set.of(group), LineAnswers.consentAll(taskService, task));
         }
         decide(pid, ScenarioProcess.TASK_DECIDE, "authority-reviewer", Map.of("scenarioDecision", "approve"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Approved");

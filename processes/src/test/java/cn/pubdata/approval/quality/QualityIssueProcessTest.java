@@ -19,6 +19,7 @@ import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.scenario.ScenarioSubmission;
 import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.task.LineAnswers;
 import cn.pubdata.approval.timeline.TimelineEntry;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
 import cn.pubdata.approval.worker.WorkItem;
@@ -26,11 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -321,16 +320,8 @@ class QualityIssueProcessTest extends AdmissionTestSupport {
         decide(pid, ScenarioProcess.TASK_PRE_CHECK, AUTHORITY, Map.of("preCheckDecision", "approve"));
         for (String group : scenarios.providerGroups(scenario.getId())) {
             Task task = taskOf(pid, ScenarioProcess.TASK_PROVIDER_REVIEW, group);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> offered =
-                    (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines");
-            for (Map<String, Object> row : offered) {
-                Map<String, Object> decided = new LinkedHashMap<>(row);
-                decided.put("consent", "yes");
-                rows.add(decided);
-            }
-            decisions.decide(task.getId(), "reviewer-" + group, Set.of(group), Map.of("lines", rows));
+            decisions.decide(
+                    task.getId(), "reviewer-" + group, Set.of(group), LineAnswers.consentAll(taskService, task));
         }
         decide(pid, ScenarioProcess.TASK_DECIDE, AUTHORITY, Map.of("scenarioDecision", "approve"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Approved");

@@ -10,11 +10,11 @@ import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.task.LineAnswers;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,17 +68,16 @@ class ScenarioProcessTest extends AdmissionTestSupport {
         Task fgw = taskOf(pid, ScenarioProcess.TASK_PROVIDER_REVIEW, "provider-fgw");
         assertThat(rows(fgw))
                 .singleElement()
-                .satisfies(r -> assertThat(r.get("line").toString()).contains("企业信用信息"));
+                .satisfies(r -> assertThat(r.get("label").toString()).contains("企业信用信息"));
         assertThat(taskService
                         .createTaskQuery()
                         .processInstanceId(pid)
                         .taskDefinitionKey(ScenarioProcess.TASK_PROVIDER_REVIEW)
                         .count())
                 .isEqualTo(3);
-        assertThatThrownBy(() -> decisions.decide(
-                        fgw.getId(), "fgw", Set.of("provider-fgw"), Map.of("lines", answered(fgw, "no", ""))))
+        assertThatThrownBy(() -> decisions.decide(fgw.getId(), "fgw", Set.of("provider-fgw"), answered(fgw, "no", "")))
                 .isInstanceOf(Problem.class)
-                .hasMessageContaining("写明理由");
+                .hasMessageContaining("写明不同意的理由");
         consent(pid, "provider-fgw", "yes");
         consent(pid, "provider-jtj", "yes");
         consent(pid, "provider-wlj", "no");
@@ -141,12 +140,9 @@ class ScenarioProcessTest extends AdmissionTestSupport {
         Task province = taskOf(pid, ScenarioProcess.TASK_PROVINCIAL_CONSENT, "province-authority");
         assertThat(rows(province))
                 .singleElement()
-                .satisfies(r -> assertThat(r.get("line").toString()).contains("省回流市场主体许可信息", "省回流数据"));
+                .satisfies(r -> assertThat(r.get("label").toString()).contains("省回流市场主体许可信息", "省回流数据"));
         decisions.decide(
-                province.getId(),
-                "province",
-                Set.of("province-authority"),
-                Map.of("lines", answered(province, "no", "回流数据仅限政务使用")));
+                province.getId(), "province", Set.of("province-authority"), answered(province, "no", "回流数据仅限政务使用"));
         decide(
                 pid,
                 ScenarioProcess.TASK_EXPERT_REVIEW,
@@ -395,20 +391,12 @@ class ScenarioProcessTest extends AdmissionTestSupport {
                 resource, "主要字段（脱敏）", usage, ScenarioLine.Frequency.MONTHLY, today(), today().plusMonths(6));
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> rows(Task task) {
-        return (List<Map<String, Object>>) taskService.getVariable(task.getId(), "lines");
+        return LineAnswers.options(taskService, task);
     }
 
-    private List<Map<String, Object>> answered(Task task, String consent, String reason) {
-        List<Map<String, Object>> answered = new ArrayList<>();
-        for (Map<String, Object> row : rows(task)) {
-            Map<String, Object> a = new java.util.LinkedHashMap<>(row);
-            a.put("consent", consent);
-            a.put("reason", reason);
-            answered.add(a);
-        }
-        return answered;
+    private Map<String, Object> answered(Task task, String consent, String reason) {
+        return LineAnswers.answered(taskService, task, consent, reason);
     }
 
     private void consent(String pid, String provider, String consent) {
@@ -417,6 +405,6 @@ class ScenarioProcessTest extends AdmissionTestSupport {
                 task.getId(),
                 "reviewer-" + provider,
                 Set.of(provider),
-                Map.of("lines", answered(task, consent, consent.equals("no") ? "不予开放" : "")));
+                answered(task, consent, consent.equals("no") ? "不予开放" : ""));
     }
 }

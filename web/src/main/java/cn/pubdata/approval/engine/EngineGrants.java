@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * What each Keycloak group may do in the engine, granted idempotently at start. Reviewers use Tasklist (the engine
  * grants each task to its candidate groups by itself); Cockpit is for managers; Admin for operaton-admin, which the
- * identity plugin makes the engine's administrators; the workers' service account runs external tasks.
+ * identity plugin makes the engine's administrators; the workers' service account runs external tasks and may do nothing else.
  */
 @Component
 class EngineGrants {
@@ -57,8 +57,9 @@ class EngineGrants {
         group("manager", Resources.TASK, "*", Permissions.READ);
         group("manager", Resources.DEPLOYMENT, "*", Permissions.READ);
         group("manager", Resources.DECISION_DEFINITION, "*", Permissions.READ);
-        user(WORKERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-        user(WORKERS, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
+        // fetch and lock reads and updates the instance; completing, failing and BPMN errors update it
+        user(WORKERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+        revoke(WORKERS, Resources.PROCESS_DEFINITION, "*");
     }
 
     private void group(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -76,19 +77,30 @@ class EngineGrants {
         save(grant, resource, resourceId, permissions);
     }
 
+    /** Exactly these permissions, also where an earlier release granted the user more. */
     private void user(String userId, Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations
-                        .createAuthorizationQuery()
-                        .userIdIn(userId)
-                        .resourceType(resource)
-                        .resourceId(resourceId)
-                        .count()
-                > 0) {
-            return;
-        }
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        Authorization grant = authorizations
+                .createAuthorizationQuery()
+                .userIdIn(userId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .list()
+                .stream()
+                .findFirst()
+                .orElseGet(() -> authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT));
         grant.setUserId(userId);
+        grant.setPermissions(new Permission[] {Permissions.NONE});
         save(grant, resource, resourceId, permissions);
+    }
+
+    private void revoke(String userId, Resource resource, String resourceId) {
+        authorizations
+                .createAuthorizationQuery()
+                .userIdIn(userId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 
     private void save(Authorization grant, Resource resource, String resourceId, Permission... permissions) {

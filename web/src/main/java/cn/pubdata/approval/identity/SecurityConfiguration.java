@@ -1,5 +1,6 @@
 package cn.pubdata.approval.identity;
 
+import cn.pubdata.approval.websecurity.PublicRateLimit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,9 +15,13 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
@@ -24,6 +29,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -47,9 +53,23 @@ class SecurityConfiguration {
         "administrator"
     };
 
+    /** Any signed-in person; the workers' service account reaches nothing of the portal API. */
+    private static final AuthorizationManager<RequestAuthorizationContext> PEOPLE_NOT_WORKERS =
+            (authentication, context) -> {
+                Authentication who = authentication.get();
+                boolean worker = who != null
+                        && who.getAuthorities().stream()
+                                .anyMatch(a -> a.getAuthority().equals("ROLE_worker"));
+                return new AuthorizationDecision(who != null
+                        && who.isAuthenticated()
+                        && !(who instanceof AnonymousAuthenticationToken)
+                        && !worker);
+            };
+
     @Bean
     @Order(1)
-    SecurityFilterChain apis(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain apis(HttpSecurity http, IdentityService identity, PublicRateLimit publicRateLimit)
+            throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
                 .csrf(csrf -> csrf.disable())
@@ -117,6 +137,11 @@ class SecurityConfiguration {
                         .hasAnyRole("operator", "authority-reviewer")
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/revenue/**"))
                         .hasAnyRole(REVIEWERS)
+                        // the workers' service account fetches, locks and reports external tasks, and nothing else
+                        .requestMatchers(
+                                path.matcher("/engine-rest/external-task/**"),
+                                path.matcher("/engine-rest/engine/*/external-task/**"))
+                        .hasRole("worker")
                         .requestMatchers(path.matcher("/engine-rest/**"))
                         .hasAnyRole(
                                 "administrator",
@@ -128,9 +153,10 @@ class SecurityConfiguration {
                                 "pricing-officer",
                                 "province-reviewer")
                         .anyRequest()
-                        .authenticated())
+                        .access(PEOPLE_NOT_WORKERS))
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new KeycloakToken())))
-                .addFilterAfter(new EngineAuthentication(identity), AuthorizationFilter.class)
+                .addFilterAfter(publicRateLimit, AuthorizationFilter.class)
+                .addFilterAfter(new EngineAuthentication(identity), PublicRateLimit.class)
                 .build();
     }
 

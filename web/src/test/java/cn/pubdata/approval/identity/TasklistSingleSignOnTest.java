@@ -16,9 +16,7 @@ import cn.pubdata.approval.document.DocumentStore;
 import cn.pubdata.approval.task.TaskDecisions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.TaskService;
@@ -93,48 +89,8 @@ class TasklistSingleSignOnTest extends WebTest {
         assertThat(again.body()).contains("kc-form-login");
     }
 
-    /** Walks the browser's way: the app sends us to Keycloak's login form, we post it, Keycloak sends us back. */
-    private HttpClient login(String user) throws Exception {
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new LocalhostCookies())
-                .followRedirects(HttpClient.Redirect.ALWAYS)
-                .build();
-        HttpResponse<String> loginPage = browser.send(
-                HttpRequest.newBuilder(URI.create(APP + "/operaton/app/tasklist/default/"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher action = Pattern.compile(
-                        "id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
-                .matcher(loginPage.body());
-        assertThat(action.find()).as("Keycloak's login form").isTrue();
-        String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo&credentialId=";
-        HttpResponse<String> back = browser.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(back.uri().toString())
-                .as(user + " lands back in Tasklist")
-                .startsWith(APP + "/operaton/app/tasklist/default/");
-        return browser;
-    }
-
-    /** Browsers send Secure cookies to http://localhost (a secure context); Java's cookie manager would not. */
-    private static final class LocalhostCookies extends CookieManager {
-        @Override
-        public void put(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
-            Map<String, List<String>> plain = new java.util.HashMap<>();
-            headers.forEach((name, values) -> plain.put(
-                    name,
-                    name == null
-                            ? values
-                            : values.stream()
-                                    .map(v -> v.replaceAll("(?i);\\s*Secure", ""))
-                                    .toList()));
-            super.put(uri, plain);
-        }
+    private static HttpClient login(String user) throws Exception {
+        return SsoBrowser.login(user).client();
     }
 
     private List<String> taskGroupsVisibleTo(HttpClient browser, String pid) throws Exception {

@@ -3,14 +3,18 @@ package cn.pubdata.approval.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
+import cn.pubdata.approval.admission.Announcement;
+import cn.pubdata.approval.admission.AnnouncementForm;
+import cn.pubdata.approval.admission.Announcements;
+import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.task.TaskDecisions;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,8 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PortalBrowserTest extends WebTest {
 
-    private static final Path FRONTEND = Path.of("src/main/frontend").toAbsolutePath();
-    private static final Path OUT = Path.of("target/e2e").toAbsolutePath();
+    private static final Path OUT = BrowserScript.OUT;
+    private static final String APP = BrowserScript.APP;
 
     @Autowired
     TaskDecisions decisions;
@@ -37,24 +41,17 @@ class PortalBrowserTest extends WebTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Announcements announcements;
+
     @Test
     void anOperatorAppliesThroughThePortalAndSeesTheReviewersDecision() throws Exception {
-        assertThat(run(FRONTEND.getParent().getParent().getParent().getParent(), "bash", "infra/chromium.sh")
-                        .exit())
-                .as("Debian's Chromium is there or can be installed")
-                .isZero();
-        Files.createDirectories(OUT);
+        BrowserScript.ensureChromium();
         Path pdf = OUT.resolve("应急预案.pdf");
         Files.writeString(pdf, "%PDF-1.4\n% 应急预案\n%%EOF\n", StandardCharsets.UTF_8);
 
-        Result apply = run(
-                FRONTEND,
-                node(),
-                "e2e/portal.e2e.mjs",
-                "apply",
-                "http://localhost:18080",
-                OUT.toString(),
-                pdf.toString());
+        BrowserScript.Result apply = BrowserScript.run(
+                "portal.e2e.mjs", "apply", APP, OUT.toString(), pdf.toString(), String.valueOf(announcement()));
         assertThat(apply.exit()).as(apply.output()).isZero();
         Matcher id = Pattern.compile("APPLICATION (\\d+)").matcher(apply.output());
         assertThat(id.find()).as(apply.output()).isTrue();
@@ -75,14 +72,8 @@ class PortalBrowserTest extends WebTest {
                 Set.of("authority-reviewer"),
                 Map.of("completenessDecision", "supplement", "completenessReason", "请补充应急预案的处置流程"));
 
-        Result follow = run(
-                FRONTEND,
-                node(),
-                "e2e/portal.e2e.mjs",
-                "follow",
-                "http://localhost:18080",
-                OUT.toString(),
-                String.valueOf(applicationId));
+        BrowserScript.Result follow =
+                BrowserScript.run("portal.e2e.mjs", "follow", APP, OUT.toString(), String.valueOf(applicationId));
         assertThat(follow.exit()).as(follow.output()).isZero();
         assertThat(OUT.resolve("5-timeline-moved-supplement-requested.png")).exists();
         assertThat(jdbc.sql(
@@ -97,23 +88,20 @@ class PortalBrowserTest extends WebTest {
                 .isEqualTo("UserTask_CheckCompleteness");
     }
 
-    private record Result(int exit, String output) {}
-
-    /** The Node the build installed for the portal (frontend-maven-plugin). */
-    private static String node() {
-        return FRONTEND.resolve("node/node").toString();
-    }
-
-    private static Result run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            return new Result(-1, output + "\n(timed out)");
-        }
-        return new Result(p.exitValue(), output);
+    /** An announcement of its own, so that what other tests applied for does not stand in the way. */
+    private long announcement() {
+        LocalDate today = LocalDate.now(Clocks.BEIJING);
+        return announcements
+                .publish(new AnnouncementForm(
+                        "jingdezhen",
+                        "门户浏览器测试通告",
+                        Announcement.Mode.WHOLE,
+                        "全市",
+                        "具备数据安全管理制度",
+                        List.of("安全管理制度健全"),
+                        today,
+                        today.plusDays(10),
+                        List.of("fgw-personal-credit", "jtj-vehicles")))
+                .getId();
     }
 }

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
 import cn.pubdata.approval.common.Actor;
-import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.identity.Tokens;
 import cn.pubdata.approval.pricing.ProductCategory;
 import cn.pubdata.approval.scenario.Purpose;
 import cn.pubdata.approval.scenario.Scenario;
-import cn.pubdata.approval.scenario.ScenarioForm;
-import cn.pubdata.approval.scenario.ScenarioLine;
-import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.scenario.Scenarios;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +54,7 @@ class ProductApiTest extends WebTest {
     @Test
     @Enforces({"DSC-02", "DSC-03"})
     void listedProductsArePublicWithTheirPricesClearlyMarked() {
-        Scenario scenario = approvedScenario("企业信贷辅助评估");
+        Scenario scenario = operators.approvedScenarioOfCidu("企业信贷辅助评估");
         Product product =
                 products.register(form(scenario.getId(), Purpose.INDUSTRY, "2.50"), Actor.operator("op-cidu", CIDU));
         products.recordFiling(product.getId());
@@ -72,7 +67,7 @@ class ProductApiTest extends WebTest {
 
     @Test
     void aPublicWelfareProductWithAFeeIsRefusedAtTheFeeAndAnotherOperatorsProductIsNotFound() {
-        Scenario scenario = approvedScenario("医疗救助识别");
+        Scenario scenario = operators.approvedScenarioOfCidu("医疗救助识别");
         int before = jdbc.sql("select count(*) from approval.product")
                 .query(Integer.class)
                 .single();
@@ -99,35 +94,6 @@ class ProductApiTest extends WebTest {
                         .getStatusCode())
                 .as("another operator's scenario")
                 .isEqualTo(HttpStatus.NOT_FOUND);
-    }
-
-    /** An approved scenario of op-cidu in 景德镇 with its one line consented (the state the scenario flow leaves). */
-    private Scenario approvedScenario(String name) {
-        operators.ciduInJingdezhen();
-        LocalDate today = LocalDate.now(Clocks.BEIJING);
-        Scenario s = scenarios.register(
-                new ScenarioForm(
-                        "jingdezhen",
-                        null,
-                        name,
-                        "金融服务",
-                        Purpose.INDUSTRY,
-                        "方案",
-                        "风险评估：个人隐私",
-                        "平台内加工",
-                        List.of(new ScenarioForm.LineInput(
-                                "fgw-enterprise-credit",
-                                "名称、信用等级",
-                                ScenarioLine.Usage.QUERY,
-                                ScenarioLine.Frequency.MONTHLY,
-                                today,
-                                today.plusMonths(6)))),
-                Actor.operator("op-cidu", CIDU));
-        scenarios.recordProviderDecision(
-                s.getId(), "provider-fgw", List.of(Map.of("lineNo", 1, "consent", "yes", "reason", "")));
-        scenarios.close(s.getId(), ScenarioStatus.APPROVED, null);
-        scenarios.publish(s.getId());
-        return s;
     }
 
     private static ProductForm form(long scenarioId, Purpose purpose, String fee) {

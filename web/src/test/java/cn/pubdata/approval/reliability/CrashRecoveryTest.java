@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.ApplicationBodies;
 import cn.pubdata.approval.common.Clocks;
-import cn.pubdata.approval.database.StalePostmaster;
+import cn.pubdata.approval.embedded.StalePostmaster;
 import cn.pubdata.approval.identity.LocalKeycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -242,13 +242,13 @@ class CrashRecoveryTest {
                 f1,
                 "UserTask_Decide",
                 "authority-reviewer",
-                Map.of("admissionDecision", "approve", "criteria", CRITERIA_MET));
+                Map.of("admissionDecision", "approve", "metCriteria", CRITERIA_MET));
         decide(f2, "UserTask_CoordinationReview", "security-police", approve());
         decide(
                 f2,
                 "UserTask_Decide",
                 "authority-reviewer",
-                Map.of("admissionDecision", "approve", "criteria", CRITERIA_MET));
+                Map.of("admissionDecision", "approve", "metCriteria", CRITERIA_MET));
         decide(f3, "UserTask_CheckCompleteness", "authority-reviewer", completeness("reject"));
         for (Flow f : List.of(f1, f2)) {
             firePublicityTimer(f);
@@ -531,12 +531,11 @@ class CrashRecoveryTest {
         return JSON.readTree(answer.body()).path("id").asLong();
     }
 
-    /** ADM-07: the announcement's one criterion, judged met. */
-    private static final List<Map<String, Object>> CRITERIA_MET =
-            List.of(Map.of("no", 1, "criterion", "标准", "met", "yes", "note", ""));
+    /** ADM-07: the announcement's one criterion, ticked as met. */
+    private static final List<String> CRITERIA_MET = List.of("1");
 
     private static Map<String, Object> approve() {
-        return Map.of("reviewOpinion", "approve", "criteria", CRITERIA_MET);
+        return Map.of("reviewOpinion", "approve", "metCriteria", CRITERIA_MET);
     }
 
     private static Map<String, Object> completeness(String decision) {

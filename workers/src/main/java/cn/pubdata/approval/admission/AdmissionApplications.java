@@ -217,24 +217,23 @@ public class AdmissionApplications {
                                 + application.getSecurityLead() + "；联系人：" + application.getContactName() + " "
                                 + application.getContactPhone() + " " + application.getContactEmail()),
                 Map.entry("requestedResources", limit(resourceText)),
-                Map.entry("criteria", criteriaToJudge(announcement)),
+                Map.entry("criteriaOptions", criteriaToJudge(announcement)),
                 Map.entry("planSummary", limit(plan)),
                 Map.entry("documentList", limit(docText)));
     }
 
-    /** ADM-07: the announcement's criteria as rows a reviewer judges one by one (met or not, with a note). */
+    /** ADM-07: the announcement's criteria as boxes a reviewer ticks when met, its number the value. */
     static List<Map<String, Object>> criteriaToJudge(Announcement announcement) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> options = new ArrayList<>();
         List<String> criteria = announcement.criteria();
         for (int i = 0; i < criteria.size(); i++) {
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
-            row.put("no", i + 1);
-            row.put("criterion", criteria.get(i));
-            row.put("met", "");
-            row.put("note", "");
-            rows.add(row);
+            Map<String, Object> option = new java.util.LinkedHashMap<>();
+            option.put("value", String.valueOf(i + 1));
+            option.put("label", (i + 1) + ". " + criteria.get(i));
+            option.put("criterion", criteria.get(i));
+            options.add(option);
         }
-        return rows;
+        return options;
     }
 
     private void checkMaterials(ApplicationForm form, Announcement announcement) {

@@ -9,6 +9,8 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,7 @@ public class WorkingDayCalendar {
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     private final JdbcClient jdbc;
+    private final Set<Integer> yearsWarned = ConcurrentHashMap.newKeySet();
 
     public WorkingDayCalendar(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -153,8 +156,9 @@ public class WorkingDayCalendar {
         return map;
     }
 
+    /** Once per year and run: every deadline crossing into that year would repeat it. */
     private void warnIfNotEntered(int year) {
-        if (!yearsEntered().contains(year)) {
+        if (!yearsEntered().contains(year) && yearsWarned.add(year)) {
             log.warn("节假日安排：{} 年尚未录入，期限按周一至周五计算。请在国务院公布后录入。", year);
         }
     }

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.datause;
 
+import cn.pubdata.approval.review.ReviewedLine;
 import cn.pubdata.approval.scenario.ScenarioLine.Consent;
 import cn.pubdata.approval.scenario.ScenarioLine.Frequency;
 import cn.pubdata.approval.scenario.ScenarioLine.Usage;
@@ -22,7 +23,8 @@ public record DataUseLine(
         Consent providerConsent,
         String providerReason,
         Consent provinceConsent,
-        String provinceReason) {
+        String provinceReason)
+        implements ReviewedLine {
 
     /** Consented by its provider and, where needed, by the province: the line's data may be granted. */
     public boolean consented() {

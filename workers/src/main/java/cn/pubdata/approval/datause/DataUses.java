@@ -11,8 +11,11 @@ import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.common.Validation;
 import cn.pubdata.approval.permissions.DataAccessGrants;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.review.LineConsents;
+import cn.pubdata.approval.review.LineConsents.LineDecision;
 import cn.pubdata.approval.scenario.Scenario;
 import cn.pubdata.approval.scenario.ScenarioLine;
+import cn.pubdata.approval.scenario.ScenarioLine.Consent;
 import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.scenario.Scenarios;
 import cn.pubdata.approval.timeline.Subjects;
@@ -20,6 +23,7 @@ import cn.pubdata.approval.timeline.Timeline;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,34 +169,40 @@ public class DataUses {
         return scenarios.get(request.getScenarioId());
     }
 
-    /** SCN-08: a provider unit decides each of its own lines, consent or refusal with a reason. */
+    /** SCN-08: a provider unit decides each of its own lines: ticked ones consented, the others refused with its reason. */
     @Transactional
-    public String recordProviderDecision(long id, String providerGroup, List<Map<String, Object>> rows) {
+    public String recordProviderDecision(long id, String providerGroup, Collection<?> consented, String reason) {
         List<DataUseLine> own = ownLines(id, providerGroup);
-        Map<Integer, ConsentRows.Decision> decisions = ConsentRows.decisions(rows, own, "数据提供单位");
-        decisions.forEach((no, d) -> lines.providerDecision(id, no, d.consent(), d.reason()));
-        return ConsentRows.summary(own, decisions);
+        Map<Integer, LineDecision> decisions = LineConsents.decide(own, consented, reason, "本单位");
+        decisions.forEach((no, d) -> lines.providerDecision(id, no, consent(d), d.reason()));
+        return LineConsents.summary(own, decisions);
     }
 
     /** SCN-09: the provincial authority consents to each line on data the province returned, or refuses it. */
     @Transactional
-    public String recordProvinceDecision(long id, List<Map<String, Object>> rows) {
-        List<DataUseLine> returned =
-                lines.of(id).stream().filter(DataUseLine::awaitsProvince).toList();
-        Map<Integer, ConsentRows.Decision> decisions = ConsentRows.decisions(rows, returned, "省公共数据主管部门");
-        decisions.forEach((no, d) -> lines.provinceDecision(id, no, d.consent(), d.reason()));
-        return ConsentRows.summary(returned, decisions);
+    public String recordProvinceDecision(long id, Collection<?> consented, String reason) {
+        List<DataUseLine> returned = provinceLines(id);
+        Map<Integer, LineDecision> decisions = LineConsents.decide(returned, consented, reason, "省公共数据主管部门");
+        decisions.forEach((no, d) -> lines.provinceDecision(id, no, consent(d), d.reason()));
+        return LineConsents.summary(returned, decisions);
     }
 
-    /** The rows of one provider's own lines, as its review form lists them: it sees no other unit's lines. */
-    public List<Map<String, Object>> providerRows(long id, String providerGroup) {
-        return ConsentRows.rows(ownLines(id, providerGroup));
+    /** The boxes of one provider's own lines, as its review form lists them: it sees no other unit's lines. */
+    public List<Map<String, Object>> providerOptions(long id, String providerGroup) {
+        return LineConsents.options(ownLines(id, providerGroup));
     }
 
-    /** The rows of the lines on returned data that their providers consented to, as the province's form lists them. */
-    public List<Map<String, Object>> provinceRows(long id) {
-        return ConsentRows.rows(
-                lines.of(id).stream().filter(DataUseLine::awaitsProvince).toList());
+    /** The boxes of the lines on returned data that their providers consented to, as the province's form lists them. */
+    public List<Map<String, Object>> provinceOptions(long id) {
+        return LineConsents.options(provinceLines(id));
+    }
+
+    private List<DataUseLine> provinceLines(long id) {
+        return lines.of(id).stream().filter(DataUseLine::awaitsProvince).toList();
+    }
+
+    private static Consent consent(LineDecision decision) {
+        return decision.consented() ? Consent.CONSENTED : Consent.REFUSED;
     }
 
     /** The provider units with a line in the request, one review task each. */

@@ -529,6 +529,9 @@ public class ExitCases {
     }
 
     private void checkStarter(ExitTrigger trigger, Agreement agreement, Actor actor) {
+        if (actor.kind() == Actor.Kind.OPERATOR && !agreement.creditCode().equals(actor.creditCode())) {
+            throw Problem.notFound("授权运营协议 " + agreement.id() + " 不存在");
+        }
         switch (trigger.starter()) {
             case OPERATOR -> {
                 if (actor.kind() != Actor.Kind.OPERATOR

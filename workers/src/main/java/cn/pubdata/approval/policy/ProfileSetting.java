@@ -37,7 +37,7 @@ public enum ProfileSetting {
     EVALUATION_EVERY_MONTHS("evaluationEveryMonths", "定期评估周期（月）", "EVAL-04", Kind.MONTHS),
     EVALUATION_REPORT_WORKING_DAYS("evaluationReportWorkingDays", "报告提交期限（工作日）", "EVAL-01 EVAL-02", Kind.DAYS),
     EVALUATION_DRIVES_OUTCOME("evaluationDrivesOutcome", "评估结果分为通过、未通过、限期整改并据以整改或退出", "EVAL-05 EVAL-07", Kind.FLAG),
-    EVALUATION_ASPECTS("evaluationAspects", "评估内容", "EVAL-03 EVAL-06", Kind.TEXTS),
+    EVALUATION_ASPECTS("evaluationAspects", "评估内容（至多4项）", "EVAL-03 EVAL-06", Kind.TEXTS),
     EVALUATION_THIRD_PARTY_ALLOWED("evaluationThirdPartyAllowed", "可会同成员单位和数据提供单位或委托第三方评估", "EVAL-06", Kind.FLAG),
     SECURITY_REPORT_MONTHS("securityReportMonths", "运营安全情况报告周期（月，0 为不报告）", "EVAL-08", Kind.MONTHS_OR_NONE),
     REVENUE_CAP_REVIEW_MONTHS("revenueCapReviewMonths", "最高准许收入定期评估周期（月，0 为不评估）", "PRC-03", Kind.MONTHS_OR_NONE),
@@ -137,9 +137,10 @@ public enum ProfileSetting {
             case TEXTS ->
                 value instanceof Collection<?> c
                                 && !c.isEmpty()
+                                && c.size() <= 4
                                 && c.stream().allMatch(v -> v instanceof String t && !t.isBlank())
                         ? null
-                        : "请至少填写一项";
+                        : "请填写一到四项";
             case CHOICE -> value != null && choices.contains(value.toString()) ? null : "可选值：" + choices;
             case CHOICE_OR_NONE -> value == null || choices.contains(value.toString()) ? null : "可选值：" + choices;
             case CHOICES ->

@@ -153,6 +153,11 @@ public class QualityIssue {
         return dueAt;
     }
 
+    /** The status as the portal shows it. */
+    public String getStatusLabel() {
+        return status.label();
+    }
+
     public QualityIssueStatus getStatus() {
         return status;
     }

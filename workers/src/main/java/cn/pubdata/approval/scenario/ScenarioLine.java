@@ -1,5 +1,6 @@
 package cn.pubdata.approval.scenario;
 
+import cn.pubdata.approval.review.ReviewedLine;
 import java.time.LocalDate;
 
 /**
@@ -24,7 +25,8 @@ public record ScenarioLine(
         String providerReason,
         Consent provinceConsent,
         String provinceReason,
-        String suspendedReason) {
+        String suspendedReason)
+        implements ReviewedLine {
 
     public enum Consent {
         PENDING,

@@ -11,6 +11,8 @@ import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.common.Validation;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.review.LineConsents;
+import cn.pubdata.approval.review.LineConsents.LineDecision;
 import cn.pubdata.approval.scenario.ScenarioLine.Consent;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
@@ -195,42 +197,50 @@ public class Scenarios {
     }
 
     /**
-     * SCN-04: a provider unit decides each line of its own, consent or refusal with a reason. A refused line leaves
-     * the list. Rows are the form's rows: {@code lineNo}, {@code consent} ("yes"/"no"), {@code reason}.
+     * SCN-04: a provider unit decides each line of its own: the lines it ticks are consented, the others refused with
+     * its reason. A refused line leaves the list.
      */
     @Transactional
-    public String recordProviderDecision(long id, String providerGroup, List<Map<String, Object>> rows) {
-        List<ScenarioLine> own = lines.of(id).stream()
-                .filter(l -> l.providerGroup().equals(providerGroup))
-                .toList();
-        Map<Integer, Decision> decisions = decisions(rows, own, "数据提供单位");
-        decisions.forEach((no, d) -> lines.providerDecision(id, no, d.consent(), d.reason()));
-        return summary(own, decisions);
+    public String recordProviderDecision(long id, String providerGroup, Collection<?> consented, String reason) {
+        List<ScenarioLine> own = providerLines(id, providerGroup);
+        Map<Integer, LineDecision> decisions = LineConsents.decide(own, consented, reason, "本单位");
+        decisions.forEach((no, d) -> lines.providerDecision(id, no, consent(d), d.reason()));
+        return LineConsents.summary(own, decisions);
     }
 
     /** SCN-09: the provincial authority consents to each line of data the province returned, or refuses it. */
     @Transactional
-    public String recordProvinceDecision(long id, List<Map<String, Object>> rows) {
-        List<ScenarioLine> returned = lines.of(id).stream()
+    public String recordProvinceDecision(long id, Collection<?> consented, String reason) {
+        List<ScenarioLine> returned = provinceLines(id);
+        Map<Integer, LineDecision> decisions = LineConsents.decide(returned, consented, reason, "省公共数据主管部门");
+        decisions.forEach((no, d) -> lines.provinceDecision(id, no, consent(d), d.reason()));
+        return LineConsents.summary(returned, decisions);
+    }
+
+    /** The boxes of one provider's own lines, as its review form lists them. */
+    public List<Map<String, Object>> providerOptions(long id, String providerGroup) {
+        return LineConsents.options(providerLines(id, providerGroup));
+    }
+
+    /** The boxes of the lines still standing on returned data, as the province's form lists them. */
+    public List<Map<String, Object>> provinceOptions(long id) {
+        return LineConsents.options(provinceLines(id));
+    }
+
+    private List<ScenarioLine> providerLines(long id, String providerGroup) {
+        return lines.of(id).stream()
+                .filter(l -> l.providerGroup().equals(providerGroup))
+                .toList();
+    }
+
+    private List<ScenarioLine> provinceLines(long id) {
+        return lines.of(id).stream()
                 .filter(l -> l.provinceConsent() != null && l.standing())
                 .toList();
-        Map<Integer, Decision> decisions = decisions(rows, returned, "省公共数据主管部门");
-        decisions.forEach((no, d) -> lines.provinceDecision(id, no, d.consent(), d.reason()));
-        return summary(returned, decisions);
     }
 
-    /** The rows of one provider's own lines, as its review form lists them. */
-    public List<Map<String, Object>> providerRows(long id, String providerGroup) {
-        return rows(lines.of(id).stream()
-                .filter(l -> l.providerGroup().equals(providerGroup))
-                .toList());
-    }
-
-    /** The rows of the lines still standing on returned data, as the province's form lists them. */
-    public List<Map<String, Object>> provinceRows(long id) {
-        return rows(lines.of(id).stream()
-                .filter(l -> l.provinceConsent() != null && l.standing())
-                .toList());
+    private static Consent consent(LineDecision decision) {
+        return decision.consented() ? Consent.CONSENTED : Consent.REFUSED;
     }
 
     /** The provider units with a line on the list, one review task each (SCN-04). */
@@ -488,71 +498,6 @@ public class Scenarios {
                 .filter(CatalogResource::provinceReturned)
                 .map(CatalogResource::code)
                 .collect(Collectors.toSet());
-    }
-
-    private record Decision(Consent consent, String reason) {}
-
-    private static Map<Integer, Decision> decisions(
-            List<Map<String, Object>> rows, List<ScenarioLine> own, String who) {
-        if (rows == null) {
-            throw Problem.invalid("lines", "请逐项填写是否同意");
-        }
-        Map<Integer, ScenarioLine> byNo = own.stream().collect(Collectors.toMap(ScenarioLine::lineNo, l -> l));
-        Map<Integer, Decision> decisions = new LinkedHashMap<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            int no = row.get("lineNo") instanceof Number n ? n.intValue() : -1;
-            if (!byNo.containsKey(no)) {
-                errors.add(new Problem.FieldError("lines", "第 " + no + " 项不是本单位需要审核的数据需求"));
-                continue;
-            }
-            Object consent = row.get("consent");
-            String reason = row.get("reason") == null
-                    ? ""
-                    : row.get("reason").toString().trim();
-            if ("yes".equals(consent)) {
-                decisions.put(no, new Decision(Consent.CONSENTED, reason.isEmpty() ? null : reason));
-            } else if ("no".equals(consent)) {
-                if (reason.isEmpty()) {
-                    errors.add(new Problem.FieldError("lines", "第 " + no + " 项不同意时请写明理由"));
-                } else {
-                    decisions.put(no, new Decision(Consent.REFUSED, reason));
-                }
-            } else {
-                errors.add(new Problem.FieldError("lines", "请选择第 " + no + " 项是否同意"));
-            }
-        }
-        byNo.keySet().stream()
-                .filter(no -> !decisions.containsKey(no)
-                        && errors.stream().noneMatch(e -> e.message().contains("第 " + no + " 项")))
-                .forEach(no -> errors.add(new Problem.FieldError("lines", "请选择第 " + no + " 项是否同意")));
-        if (!errors.isEmpty()) {
-            throw Problem.invalid(who + "须逐项作出决定：" + errors.get(0).message(), errors);
-        }
-        return decisions;
-    }
-
-    private static String summary(List<ScenarioLine> own, Map<Integer, Decision> decisions) {
-        return own.stream()
-                .map(l -> {
-                    Decision d = decisions.get(l.lineNo());
-                    return l.lineNo() + ". " + l.resourceName() + "："
-                            + (d.consent() == Consent.CONSENTED ? "同意" : "不同意（" + d.reason() + "）");
-                })
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static List<Map<String, Object>> rows(List<ScenarioLine> own) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ScenarioLine l : own) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("lineNo", l.lineNo());
-            row.put("line", l.describe());
-            row.put("consent", "");
-            row.put("reason", "");
-            rows.add(row);
-        }
-        return rows;
     }
 
     private LocalDate today() {

@@ -1,4 +1,4 @@
-package cn.pubdata.approval.notification;
+package cn.pubdata.approval.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package cn.pubdata.approval.database;
+package cn.pubdata.approval.embedded;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * A real PostgreSQL started in-process for the local run and the tests. The DataSource owns its lifecycle: zonky's own
@@ -30,7 +31,8 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, ConfigurableEnvironment environment)
+            throws IOException {
         boolean keep = properties.dataDir() != null && !properties.dataDir().isBlank();
         Path dir = keep ? Path.of(properties.dataDir()).toAbsolutePath() : Files.createTempDirectory("approval-pg");
         Files.createDirectories(dir);
@@ -59,6 +61,8 @@ public class EmbeddedPostgresConfiguration {
                 properties.durable()
                         ? "持久提交（synchronous_commit=on, fsync=on）：已确认的提交在崩溃后不会丢失"
                         : "快速提交（synchronous_commit=off, fsync=off）：仅供测试，崩溃时可能丢失最后的提交");
+        EmbeddedServers.publish(
+                environment, "postgres-url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres（用户 postgres）");
         return pg;
     }
 

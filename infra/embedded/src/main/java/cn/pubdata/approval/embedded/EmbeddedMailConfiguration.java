@@ -1,4 +1,4 @@
-package cn.pubdata.approval.notification;
+package cn.pubdata.approval.embedded;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The edge of the world: e-mail goes to a real SMTP server in this JVM, and every recipient can read it over IMAP. */
@@ -16,7 +17,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 public class EmbeddedMailConfiguration {
 
     @Bean(destroyMethod = "stop")
-    GreenMail greenMail(EmbeddedMailProperties properties) {
+    GreenMail greenMail(EmbeddedMailProperties properties, ConfigurableEnvironment environment) {
         ServerSetup smtp = new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(properties.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
         if (properties.smtpPort() == 0) {
@@ -28,6 +29,8 @@ public class EmbeddedMailConfiguration {
         GreenMail mail = new GreenMail(new ServerSetup[] {smtp, imap})
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("outbox", "outbox"));
         mail.start();
+        EmbeddedServers.publish(
+                environment, "outbox", "IMAP localhost:" + mail.getImap().getPort() + "，用户名和密码均为收件邮箱地址");
         return mail;
     }
 

@@ -1,9 +1,9 @@
-package cn.pubdata.approval.database;
+package cn.pubdata.approval.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.pubdata.approval.database.StalePostmaster.Found;
+import cn.pubdata.approval.embedded.StalePostmaster.Found;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,7 +58,9 @@ class StalePostmasterTest {
                 .isTrue();
 
         EmbeddedPostgres pg = new EmbeddedPostgresConfiguration()
-                .embeddedPostgres(new EmbeddedDatabaseProperties(true, dir.toString(), 0, true));
+                .embeddedPostgres(
+                        new EmbeddedDatabaseProperties(true, dir.toString(), 0, true),
+                        new org.springframework.core.env.StandardEnvironment());
         try (pg;
                 Connection c = pg.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
@@ -86,7 +88,9 @@ class StalePostmasterTest {
         holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         EmbeddedPostgres pg = new EmbeddedPostgresConfiguration()
-                .embeddedPostgres(new EmbeddedDatabaseProperties(true, dir.toString(), 0, true));
+                .embeddedPostgres(
+                        new EmbeddedDatabaseProperties(true, dir.toString(), 0, true),
+                        new org.springframework.core.env.StandardEnvironment());
         try (pg;
                 Connection c = pg.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {

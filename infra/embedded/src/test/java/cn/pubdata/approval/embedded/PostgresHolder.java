@@ -1,4 +1,4 @@
-package cn.pubdata.approval.database;
+package cn.pubdata.approval.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;

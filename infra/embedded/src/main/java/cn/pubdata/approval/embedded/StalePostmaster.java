@@ -1,4 +1,4 @@
-package cn.pubdata.approval.database;
+package cn.pubdata.approval.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
