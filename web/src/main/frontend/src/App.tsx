@@ -12,6 +12,8 @@ import { CatalogAdmin } from './pages/CatalogAdmin';
 import { FlowDetail } from './pages/FlowDetail';
 import { ProductNew } from './pages/ProductNew';
 import { DataUseNew, QualityNew, RiskNew } from './pages/SmallForms';
+import { AgreementLifecycle, Agreements, EvaluationDetail, ExitDetail, RectificationDetail } from './pages/Lifecycle';
+import { ProfileSettings } from './pages/ProfileSettings';
 import './portal.css';
 
 function useHash() {
@@ -41,6 +43,7 @@ export function App({ profile }: { profile: Profile }) {
   const [, page, id, mode] = hash.split('/');
   const operator = profile.roles.includes('operator') || profile.roles.includes('developer');
   const authority = profile.roles.includes('authority-reviewer');
+  const manager = profile.roles.includes('manager');
   return (
     <>
       <header>
@@ -50,6 +53,8 @@ export function App({ profile }: { profile: Profile }) {
           {operator && <a href="#/scenarios" data-testid="scenarios-link">{t('scenarios')}</a>}
           {operator && <a href="#/risks/new" data-testid="risk-link">{t('newRiskReport')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
+          {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
+          {(authority || manager) && <a href="#/settings" data-testid="settings-link">{t('settings')}</a>}
           <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
           <span className="who">{profile.companyName || profile.name}</span>
           <button onClick={switchLang}>{t('language')}</button>
@@ -74,6 +79,12 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'quality' && id !== 'new' && <FlowDetail t={t} kind="quality-issues" id={Number(id)} />}
         {page === 'risks' && id === 'new' && <RiskNew t={t} />}
         {page === 'risks' && id !== 'new' && <FlowDetail t={t} kind="risk-reports" id={Number(id)} />}
+        {page === 'lifecycle' && !id && <Agreements t={t} operator={operator} />}
+        {page === 'lifecycle' && id && <AgreementLifecycle t={t} id={Number(id)} operator={operator} authority={authority} />}
+        {page === 'evaluations' && id && <EvaluationDetail t={t} id={Number(id)} operator={operator} />}
+        {page === 'rectifications' && id && <RectificationDetail t={t} id={Number(id)} operator={operator} />}
+        {page === 'exits' && id && <ExitDetail t={t} id={Number(id)} operator={operator} />}
+        {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -54,11 +54,11 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 /** Uploads one document and reports progress (fetch cannot). */
-export async function upload(file: File, onProgress: (percent: number) => void): Promise<{ id: number; sha256: string }> {
+export async function upload(file: File, onProgress: (percent: number) => void, path = '/api/documents'): Promise<{ id: number; sha256: string }> {
   const bearer = await token();
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/documents');
+    xhr.open('POST', path);
     xhr.setRequestHeader('Authorization', 'Bearer ' + bearer);
     xhr.upload.onprogress = e => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
     xhr.onload = () => {

@@ -24,6 +24,21 @@ public class AdmissionReviewers {
         return profiles.of(jurisdiction).coordinationGroups();
     }
 
+    /**
+     * The same, less the members whose earlier approval of this operator is reused where the completeness check chose
+     * to (ADM-10: a security review result stays valid for the profile's period).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> coordinationGroups(
+            String jurisdiction, org.operaton.bpm.engine.delegate.DelegateExecution execution) {
+        Object reused = execution.getVariable("reusedSecurityReviews");
+        List<String> groups = new java.util.ArrayList<>(coordinationGroups(jurisdiction));
+        if (reused instanceof List<?> list) {
+            groups.removeAll((List<String>) list);
+        }
+        return groups;
+    }
+
     /** Every unit whose resources the application asks for, one task each. */
     public List<String> providerGroups(Number applicationId) {
         return catalog.providerGroups(

@@ -2,6 +2,7 @@ package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.evaluation.Evaluations;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.progress.OpenSteps;
@@ -34,6 +35,7 @@ public class AdmissionSubmission {
     private final Scenarios scenarios;
     private final OpenSteps steps;
     private final Clock clock;
+    private final Evaluations evaluations;
 
     public AdmissionSubmission(
             AdmissionApplications applications,
@@ -43,7 +45,8 @@ public class AdmissionSubmission {
             Objections objections,
             Scenarios scenarios,
             OpenSteps steps,
-            Clock clock) {
+            Clock clock,
+            Evaluations evaluations) {
         this.applications = applications;
         this.profiles = profiles;
         this.runtime = runtime;
@@ -52,6 +55,7 @@ public class AdmissionSubmission {
         this.scenarios = scenarios;
         this.steps = steps;
         this.clock = clock;
+        this.evaluations = evaluations;
     }
 
     @Transactional
@@ -74,6 +78,10 @@ public class AdmissionSubmission {
                                 ? "，可另设不超过 " + profile.maxTrialMonths() + " 个月试运营期"
                                 : "，不设试运营期"));
         variables.put("provincialFilingNote", profile.name() + "：" + profile.provincialFiling());
+        // EVAL-07: the annual evaluation results of the same operator are a basis of the decision on a new application
+        variables.put(
+                "previousEvaluations",
+                evaluations.resultsText(application.getCreditCode(), application.getJurisdiction()));
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 AdmissionProcess.KEY, Subjects.admission(application.getId()), variables);
         applications.startedAs(application, instance.getId());

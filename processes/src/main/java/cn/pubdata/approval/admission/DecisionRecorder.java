@@ -97,7 +97,29 @@ public class DecisionRecorder implements TaskListener {
     private String completeness(DelegateTask task, DelegateExecution process) {
         String decision = choice(task, "completenessDecision", Set.of("approve", "supplement", "reject"), "请选择审查结论");
         if (decision.equals("approve")) {
-            return "形式审查：材料齐全，分送审查";
+            if (!Boolean.TRUE.equals(task.getVariable("reuseSecurityReview"))) {
+                return "形式审查：材料齐全，分送审查";
+            }
+            // ADM-10: the security members' results of an earlier admission stay valid for the profile's period
+            long applicationId = ((Number) task.getVariable("applicationId")).longValue();
+            String jurisdiction = (String) task.getVariable("jurisdiction");
+            int months = profiles.of(jurisdiction).securityReviewValidityMonths();
+            Map<String, java.time.Instant> valid = applications.validSecurityReviews(applicationId, months);
+            if (months == 0 || valid.isEmpty()) {
+                throw new InvalidDecision("该单位在本辖区没有 " + months + " 个月有效期内的安全审核结果可以沿用（ADM-10），请取消“沿用审核结果”");
+            }
+            process.setVariable(
+                    "reusedSecurityReviews",
+                    cn.pubdata.approval.engine.JsonObjectVariables.json(List.copyOf(valid.keySet())));
+            return "形式审查：材料齐全，分送审查；沿用有效期内的安全审核结果（ADM-10）\n"
+                    + valid.entrySet().stream()
+                            .map(e -> profiles.groupName(e.getKey()) + "："
+                                    + e.getValue().atZone(Clocks.BEIJING).toLocalDate() + " 审核同意，有效至 "
+                                    + e.getValue()
+                                            .atZone(Clocks.BEIJING)
+                                            .toLocalDate()
+                                            .plusMonths(months))
+                            .collect(Collectors.joining("；"));
         }
         String reason =
                 required(task, "completenessReason", decision.equals("supplement") ? "退回补正时请写明需要补正的内容" : "不予受理时请写明理由");

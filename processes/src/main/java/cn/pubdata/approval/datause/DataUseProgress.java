@@ -91,6 +91,7 @@ public class DataUseProgress {
             }
             case REFUSED -> "申请未获批准：" + request.getOutcomeReason() + "。可按意见调整后重新提出申请。";
             case WITHDRAWN -> null;
+            case ENDED -> "运营机构已退出，申请已终止：" + request.getOutcomeReason();
         };
     }
 }

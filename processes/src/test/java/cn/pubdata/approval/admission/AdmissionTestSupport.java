@@ -45,10 +45,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public abstract class AdmissionTestSupport {
 
     /** Operators' credit codes with valid check characters (GB 32100-2015). */
-    protected static final List<String> CREDIT_CODES =
-            List.of("91330100716105852F", "914403001922038216", "91110000100006485K", "911100001000044477");
+    protected static final List<String> CREDIT_CODES = creditCodes();
+
+    /**
+     * The four codes the tests began with, then more valid ones: the operator's agreements now decide what it may do
+     * next (a renewal, an exit), so tests should share companies as rarely as possible.
+     */
+    private static List<String> creditCodes() {
+        List<String> codes = new ArrayList<>(
+                List.of("91330100716105852F", "914403001922038216", "91110000100006485K", "911100001000044477"));
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        for (int n = 1; n <= 120; n++) {
+            String body = "9133060" + String.format("%010d", 7_000_000L + n * 7919L);
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += chars.indexOf(body.charAt(i)) * weights[i];
+            }
+            int check = 31 - sum % 31;
+            codes.add(body + chars.charAt(check == 31 ? 0 : check));
+        }
+        return List.copyOf(codes);
+    }
 
     private static final AtomicInteger NEXT_CODE = new AtomicInteger();
+
+    /** How long a step of the workers may take: generous, as the build shares two cores with other builds. */
+    protected static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
     protected Announcements announcements;
@@ -81,6 +104,9 @@ public abstract class AdmissionTestSupport {
     protected ManagementService management;
 
     @Autowired
+    protected org.operaton.bpm.engine.ExternalTaskService externalTasks;
+
+    @Autowired
     protected JdbcClient jdbc;
 
     @Autowired
@@ -91,6 +117,12 @@ public abstract class AdmissionTestSupport {
 
     @Autowired
     protected CatalogResources catalogResources;
+
+    @Autowired
+    protected cn.pubdata.approval.agreement.AgreementLifecycle lifecycle;
+
+    @Autowired
+    protected cn.pubdata.approval.catalog.Agreements agreementRecords;
 
     /** Resources of the jurisdictions whose profile names units but no resources: entered as an authority would. */
     protected static final String CZ_ENTERPRISES = "cz-scj-enterprise-register";
@@ -224,7 +256,7 @@ public abstract class AdmissionTestSupport {
     }
 
     protected Task awaitTask(String pid, String key) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> taskService
                                 .createTaskQuery()
                                 .processInstanceId(pid)
@@ -240,7 +272,7 @@ public abstract class AdmissionTestSupport {
     }
 
     protected Task taskOf(String pid, String key, String group) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> taskService
                                 .createTaskQuery()
                                 .processInstanceId(pid)
@@ -307,7 +339,7 @@ public abstract class AdmissionTestSupport {
     }
 
     protected void awaitPublicity(String pid) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> runtime.createEventSubscriptionQuery()
                                 .processInstanceId(pid)
                                 .eventName(AdmissionProcess.MESSAGE_OBJECTION_FILED)
@@ -317,7 +349,7 @@ public abstract class AdmissionTestSupport {
 
     /** Moves the engine clock past a timer of the process and fires it, as the job executor would. */
     protected void fireTimer(String pid) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> management
                                 .createJobQuery()
                                 .processInstanceId(pid)
@@ -327,6 +359,51 @@ public abstract class AdmissionTestSupport {
         Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
         management.executeJob(timer.getId());
+    }
+
+    /**
+     * Moves the engine clock past one named timer of the process (an instance may wait for several) and fires it, as the
+     * job executor would.
+     */
+    protected void fireTimerAt(String pid, String activityId) {
+        await().atMost(WAIT)
+                .until(() -> management
+                                .createJobQuery()
+                                .processInstanceId(pid)
+                                .activityId(activityId)
+                                .timers()
+                                .count()
+                        == 1);
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(pid)
+                .activityId(activityId)
+                .timers()
+                .singleResult();
+        if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
+            ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        }
+        management.executeJob(timer.getId());
+    }
+
+    /** Waits until the instance waits for the message (a receive task, an event subprocess …). */
+    protected void awaitMessage(String pid, String message) {
+        await().atMost(WAIT)
+                .until(() -> runtime.createEventSubscriptionQuery()
+                                .processInstanceId(pid)
+                                .eventName(message)
+                                .count()
+                        > 0);
+    }
+
+    /** Waits until an activity of the instance is active (a timer catch event, a receive task …). */
+    protected void awaitActivity(String pid, String activityId) {
+        await().atMost(WAIT)
+                .until(() -> runtime.createExecutionQuery()
+                                .processInstanceId(pid)
+                                .activityId(activityId)
+                                .count()
+                        > 0);
     }
 
     protected void signAndOnboard(String pid, LocalDate signedOn, int termMonths, int trialMonths) {
@@ -365,11 +442,17 @@ public abstract class AdmissionTestSupport {
      * agreeing; in 004 the application names one scenario over the first resource, which passes its review too.
      */
     protected AdmissionApplication admitted(String jurisdiction, String company, String... resources) {
+        return admittedAs(nextCreditCode(), 0, jurisdiction, company, resources);
+    }
+
+    /** The same, for a given company and with a trial period (ADM-16) where the jurisdiction allows one. */
+    protected AdmissionApplication admittedAs(
+            String creditCode, int trialMonths, String jurisdiction, String company, String... resources) {
         Announcement announcement = announcement(jurisdiction, resources);
         boolean withScenario = profiles.of(jurisdiction).scenarioReviewInAdmission();
         AdmissionApplication application = submission.submit(form(
                 announcement,
-                nextCreditCode(),
+                creditCode,
                 company,
                 List.of(resources),
                 withScenario ? List.of(scenario(company + "的首个场景", "医疗健康", resources[0])) : null));
@@ -384,15 +467,25 @@ public abstract class AdmissionTestSupport {
         admitDecision(pid);
         awaitPublicity(pid);
         fireTimer(pid);
-        signAndOnboard(pid, today(), profiles.of(jurisdiction).agreementTermMonths(), 0);
+        signAndOnboard(pid, today(), profiles.of(jurisdiction).agreementTermMonths(), trialMonths);
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Admitted");
         return applications.get(application.getId());
+    }
+
+    /** The agreement an admission recorded. */
+    protected cn.pubdata.approval.catalog.Agreement agreementOf(AdmissionApplication application) {
+        return agreementRecords.ofApplication(application.getId()).orElseThrow();
+    }
+
+    /** Suspends the operator's permissions as a rectification in 004 does (RECT-05), through the lifecycle service. */
+    protected void suspend(AdmissionApplication operator) {
+        lifecycle.suspend(agreementOf(operator).id(), "TEST", "测试：暂停平台使用权限", "测试", "test-suspend:" + operator.getId());
     }
 
     /** Every scenario an admission called passes: its providers consent, its security members approve, it is approved. */
     @SuppressWarnings("unchecked")
     protected void approveScenariosWithinAdmission(long applicationId, String jurisdiction) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(WAIT)
                 .until(() -> runtime.createProcessInstanceQuery()
                                 .superProcessInstanceId(
                                         applications.get(applicationId).getProcessInstanceId())
@@ -427,12 +520,28 @@ public abstract class AdmissionTestSupport {
 
     /** The end event the instance finished in, once the workers have carried it there. */
     protected String awaitEnd(String pid) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> history.createHistoricProcessInstanceQuery()
-                                .processInstanceId(pid)
-                                .finished()
-                                .count()
-                        == 1);
+        try {
+            await().atMost(WAIT)
+                    .until(() -> history.createHistoricProcessInstanceQuery()
+                                    .processInstanceId(pid)
+                                    .finished()
+                                    .count()
+                            == 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "instance " + pid + " did not end; it waits in "
+                            + runtime.createExecutionQuery().processInstanceId(pid).list().stream()
+                                    .map(x -> x.getId() + "@"
+                                            + ((org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity) x)
+                                                    .getActivityId())
+                                    .toList()
+                            + ", external tasks "
+                            + externalTasks.createExternalTaskQuery().processInstanceId(pid).list().stream()
+                                    .map(t -> t.getTopicName() + " retries=" + t.getRetries() + " error="
+                                            + t.getErrorMessage() + " locked=" + t.getLockExpirationTime())
+                                    .toList(),
+                    e);
+        }
         String definitionId = history.createHistoricProcessInstanceQuery()
                 .processInstanceId(pid)
                 .singleResult()

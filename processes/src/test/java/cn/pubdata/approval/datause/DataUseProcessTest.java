@@ -397,9 +397,7 @@ class DataUseProcessTest extends AdmissionTestSupport {
         AdmissionApplication operator = admitted("jingdezhen", "权限暂停数据需求公司", "cgj-enforcement-cases");
         Actor actor = Actor.operator("op-test", operator.getCreditCode());
         Scenario scenario = approvedScenario("jingdezhen", actor, "城管执法效能", Set.of(), "cgj-enforcement-cases");
-        jdbc.sql("update approval.platform_permission set status = 'SUSPENDED' where application_id = ?")
-                .param(1, operator.getId())
-                .update();
+        suspend(operator);
         assertThatThrownBy(() -> dataUseSubmission.submit(
                         new DataUseForm(scenario.getId(), "执法分析", today(), today().plusMonths(1), List.of(1)), actor))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.CONFLICT))

@@ -145,9 +145,7 @@ class RiskReportProcessTest extends AdmissionTestSupport {
     @Enforces({"SCN-10"})
     void aSuspendedOperatorCanStillReportButNotAboutAnotherOperatorsScenarioOrTheFuture() {
         AdmissionApplication operator = admitted("xianning", "咸宁暂停仍可报告公司", XN_VISITORS);
-        jdbc.sql("update approval.platform_permission set status = 'SUSPENDED' where application_id = ?")
-                .param(1, operator.getId())
-                .update();
+        suspend(operator);
         Actor actor = Actor.operator("op-test", operator.getCreditCode());
         int before = count("select count(*) from approval.risk_report");
         assertThatThrownBy(() -> submission.report(

@@ -365,9 +365,7 @@ class ScenarioProcessTest extends AdmissionTestSupport {
     @Test
     void anOperatorWithoutPermissionsCannotSubmit() {
         AdmissionApplication operator = admitted("jingdezhen", "权限暂停测试公司", "cgj-enforcement-cases");
-        jdbc.sql("update approval.platform_permission set status = 'SUSPENDED' where application_id = ?")
-                .param(1, operator.getId())
-                .update();
+        suspend(operator);
         assertThatThrownBy(() -> scenarioSubmission.submit(
                         form("jingdezhen", "城管案件分析", "城市治理", line("cgj-enforcement-cases", ScenarioLine.Usage.QUERY)),
                         Actor.operator("op-test", operator.getCreditCode())))

@@ -31,14 +31,21 @@ class AgreementController {
             List<CatalogResource> grantedResources) {}
 
     private final Agreements agreements;
+    private final AgreementStates states;
     private final CatalogResources catalog;
     private final PolicyProfiles profiles;
     private final CurrentUser user;
     private final Clock clock;
 
     AgreementController(
-            Agreements agreements, CatalogResources catalog, PolicyProfiles profiles, CurrentUser user, Clock clock) {
+            Agreements agreements,
+            AgreementStates states,
+            CatalogResources catalog,
+            PolicyProfiles profiles,
+            CurrentUser user,
+            Clock clock) {
         this.agreements = agreements;
+        this.states = states;
         this.catalog = catalog;
         this.profiles = profiles;
         this.user = user;
@@ -61,7 +68,7 @@ class AgreementController {
                 profiles.of(a.jurisdiction()).name(),
                 a.signedOn(),
                 a.endsOn(),
-                agreements.refusalToday(a, today).orElse(null),
+                states.refusalToday(a, today).orElse(null),
                 profiles.of(a.jurisdiction()).priorityDomains(),
                 catalog.findAll(agreements.grantedResources(a.id())).stream()
                         .filter(r -> !r.prohibited())

@@ -114,6 +114,29 @@ class SecurityConfiguration {
                         .hasRole("operator")
                         .requestMatchers(path.matcher("/api/tasks/**"))
                         .hasAnyRole(REVIEWERS)
+                        // the operator's lifecycle: the authority orders, edits and inspects; the operator files and
+                        // asks
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/rectifications"),
+                                path.matcher(HttpMethod.POST, "/api/inspections"),
+                                path.matcher(HttpMethod.POST, "/api/lifecycle/evidence"),
+                                path.matcher(HttpMethod.PUT, "/api/lifecycle/agreements/*/terms"))
+                        .hasRole("authority-reviewer")
+                        .requestMatchers(path.matcher(HttpMethod.PUT, "/api/policy/profiles/**"))
+                        .hasAnyRole("authority-reviewer", "manager", "administrator")
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/lifecycle/agreements/*/renewal"),
+                                path.matcher(HttpMethod.POST, "/api/rectifications/*/plan"),
+                                path.matcher(HttpMethod.POST, "/api/rectifications/*/report"),
+                                path.matcher(HttpMethod.POST, "/api/evaluations/*/report"),
+                                path.matcher(HttpMethod.POST, "/api/exits/*/plan"),
+                                path.matcher(HttpMethod.POST, "/api/exits/*/deletion"),
+                                path.matcher(HttpMethod.POST, "/api/exits/plan-ahead"))
+                        .hasRole("operator")
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/exits"))
+                        .hasAnyRole("operator", "authority-reviewer")
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/revenue/**"))
+                        .hasAnyRole(REVIEWERS)
                         // the workers' service account fetches, locks and reports external tasks, and nothing else
                         .requestMatchers(
                                 path.matcher("/engine-rest/external-task/**"),

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.rest.impl.OperatonRestResources;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -36,12 +37,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class AccessMatrixTest extends WebTest {
 
-    private static final String APP = "http://localhost:18080";
     private static final long NO_SUCH_ID = 987_654_321L;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    /** The port the application runs on (18080 unless {@code -Dserver.port} says otherwise). */
+    @LocalServerPort
+    int port;
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -171,7 +175,7 @@ class AccessMatrixTest extends WebTest {
                 "?jurisdiction=jingdezhen";
             default -> "";
         };
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(APP + path + query));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + query));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -323,6 +327,21 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/products/**", OPERATOR_SIDE),
                 rule("POST", "/api/products", OPERATOR_SIDE),
                 rule("*", "/api/tasks/**", REVIEWERS),
+                // the operator's lifecycle: the authority orders, edits and inspects; the operator files and asks
+                rule("POST", "/api/rectifications", Set.of(Caller.AUTHORITY)),
+                rule("POST", "/api/inspections", Set.of(Caller.AUTHORITY)),
+                rule("POST", "/api/lifecycle/evidence", Set.of(Caller.AUTHORITY)),
+                rule("PUT", "/api/lifecycle/agreements/*/terms", Set.of(Caller.AUTHORITY)),
+                rule("PUT", "/api/policy/profiles/**", Set.of(Caller.AUTHORITY, Caller.MANAGER, Caller.ADMIN)),
+                rule("POST", "/api/lifecycle/agreements/*/renewal", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/rectifications/*/plan", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/rectifications/*/report", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/evaluations/*/report", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/exits/*/plan", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/exits/*/deletion", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/exits/plan-ahead", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/exits", Set.of(Caller.OPERATOR, Caller.AUTHORITY)),
+                rule("GET", "/api/revenue/**", REVIEWERS),
                 // the rest of the portal API: any person; the handler checks whose data it is
                 rule("*", "/api/**", PEOPLE),
                 // the engine: the workers fetch and report external tasks and nothing else; reviewers the rest

@@ -1,12 +1,18 @@
 package cn.pubdata.approval.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.WebTest;
 import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.evaluation.Evaluation;
+import cn.pubdata.approval.evaluation.EvaluationSubmission;
+import cn.pubdata.approval.exit.ExitCases;
 import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.rectification.Rectifications;
 import cn.pubdata.approval.scenario.Scenario;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.ManagementService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,16 +39,22 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * One company's data is invisible to another on every portal route that takes an id, the routes read from the
  * running application: op-changnan calls each with op-cidu's real ids (an application, a document, a scenario, a
- * product, a data-use request, a data-quality issue, a risk report, a notice) and gets 404, and nothing of op-cidu's
- * changes. The lists filtered by company show op-changnan none of op-cidu's items either.
+ * product, a data-use request, a data-quality issue, a risk report, a notice, an agreement, an exit, a rectification,
+ * an evaluation) and gets 404, and nothing of op-cidu's changes. The lists filtered by company show op-changnan none of op-cidu's items either.
  */
 class OperatorIsolationTest extends WebTest {
 
     private static final String CIDU = "91330100716105852F";
     private static final ParameterizedTypeReference<Object> ANY = new ParameterizedTypeReference<>() {};
 
-    /** Routes whose id is not a company's: public, a reviewer's task, a calendar year. */
+    /**
+     * Routes whose id is not a company's: public, a reviewer's task, a calendar year, a jurisdiction's policy profile;
+     * and the agreed terms only the authority records (the role check refuses every operator).
+     */
     private static final Set<String> NOT_A_COMPANYS_ID = Set.of(
+            "/api/policy/profiles/{code}",
+            "/api/policy/profiles/{code}/versions/{version}",
+            "/api/lifecycle/agreements/{id}/terms",
             "/api/announcements/{id}",
             "/api/applications/{id}/objections",
             "/api/tasks/{taskId}/decision",
@@ -60,6 +74,24 @@ class OperatorIsolationTest extends WebTest {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    EvaluationSubmission evaluations;
+
+    @Autowired
+    ExitCases exits;
+
+    @Autowired
+    Rectifications rectifications;
+
+    @Autowired
+    ExternalTaskService externalTasks;
+
+    @Autowired
+    ManagementService management;
+
+    /** op-cidu's exit, rectification and evaluation in 咸宁, made once: an exit is not undone. */
+    private static Map<String, Long> lifecycleIds;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -165,7 +197,64 @@ class OperatorIsolationTest extends WebTest {
                         .param(1, Notifications.operator(CIDU))
                         .query(Long.class)
                         .single());
+        ids.putAll(ciduLifecycle());
         return ids;
+    }
+
+    /**
+     * op-cidu's agreement in 咸宁 with a security report awaited, a rectification the authority ordered and the early
+     * termination op-cidu asked for; each flow waiting for op-cidu (its agreement in 景德镇 untouched).
+     */
+    private Map<String, Long> ciduLifecycle() {
+        if (lifecycleIds != null) {
+            return lifecycleIds;
+        }
+        long agreement = operators.ciduInXianning();
+        LocalDate today = LocalDate.now(Clocks.BEIJING);
+        Map<String, Long> ids = new HashMap<>();
+        ids.put("lifecycle", agreement);
+        Evaluation evaluation = evaluations.start(
+                agreement, Evaluation.Kind.SECURITY, today, today.plusMonths(6).minusDays(1));
+        ids.put("evaluations", evaluation.id());
+        Map<String, Object> order = new HashMap<>();
+        order.put("agreementId", agreement);
+        order.put("trigger", "BREACH");
+        order.put("problems", "未按协议约定报送安全情况");
+        order.put("evidence", "检查记录");
+        order.put("deadline", today.plusDays(20).toString());
+        long rectification = created("authority", "/api/rectifications", order);
+        ids.put("rectifications", rectification);
+        Map<String, Object> exit = new HashMap<>();
+        exit.put("agreementId", agreement);
+        exit.put("trigger", "EARLY_TERMINATION");
+        exit.put("reason", "业务调整");
+        exit.put("exitDate", today.plusMonths(1).toString());
+        exit.put("liabilityAccepted", true);
+        exit.put("liabilityStatement", "愿意承担相应违约责任");
+        long exitId = created("op-cidu", "/api/exits", exit);
+        ids.put("exits", exitId);
+        List<String> instances = List.of(
+                evaluation.processInstanceId(),
+                rectifications.get(rectification).processInstanceId(),
+                exits.get(exitId).processInstanceId());
+        await().atMost(Duration.ofSeconds(60)).until(() -> instances.stream().allMatch(this::waiting));
+        lifecycleIds = ids;
+        return ids;
+    }
+
+    /** A flow waits for a person or a date: none of its external tasks or jobs is due now. */
+    private boolean waiting(String processInstanceId) {
+        return externalTasks
+                                .createExternalTaskQuery()
+                                .processInstanceId(processInstanceId)
+                                .count()
+                        == 0
+                && management
+                                .createJobQuery()
+                                .processInstanceId(processInstanceId)
+                                .executable()
+                                .count()
+                        == 0;
     }
 
     private long idOf(Map<String, Long> ids, String kind, String pattern) {
@@ -191,10 +280,20 @@ class OperatorIsolationTest extends WebTest {
     private String snapshot(Map<String, Long> ids) {
         StringBuilder s = new StringBuilder();
         for (String kind : List.of(
-                "applications", "scenarios", "products", "data-use-requests", "quality-issues", "risk-reports")) {
+                "applications",
+                "scenarios",
+                "products",
+                "data-use-requests",
+                "quality-issues",
+                "risk-reports",
+                "exits",
+                "rectifications",
+                "evaluations")) {
             s.append(call("op-cidu", HttpMethod.GET, "/api/" + kind + "/" + ids.get(kind) + "/progress", null)
                     .getBody());
         }
+        s.append(call("op-cidu", HttpMethod.GET, "/api/lifecycle/agreements/" + ids.get("lifecycle"), null)
+                .getBody());
         s.append(jdbc.sql("select count(*) from approval.timeline_event")
                 .query(Long.class)
                 .single());
@@ -206,7 +305,11 @@ class OperatorIsolationTest extends WebTest {
     }
 
     private long created(String path, Object body) {
-        ResponseEntity<Object> answer = call("op-cidu", HttpMethod.POST, path, body);
+        return created("op-cidu", path, body);
+    }
+
+    private long created(String user, String path, Object body) {
+        ResponseEntity<Object> answer = call(user, HttpMethod.POST, path, body);
         assertThat(answer.getStatusCode().value())
                 .as(path + " " + answer.getBody())
                 .isEqualTo(201);

@@ -1,6 +1,7 @@
 package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
+import cn.pubdata.approval.agreement.AgreementRenewals;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +34,8 @@ public class AdmissionApplications {
     private final Timeline timeline;
     private final Validation validation;
     private final Clock clock;
+    private final AgreementRenewals renewals;
+    private final JdbcClient jdbc;
 
     public AdmissionApplications(
             AdmissionApplicationRepository repository,
@@ -40,7 +44,9 @@ public class AdmissionApplications {
             DocumentStore documents,
             Timeline timeline,
             Validation validation,
-            Clock clock) {
+            Clock clock,
+            AgreementRenewals renewals,
+            JdbcClient jdbc) {
         this.repository = repository;
         this.announcements = announcements;
         this.catalog = catalog;
@@ -48,6 +54,8 @@ public class AdmissionApplications {
         this.timeline = timeline;
         this.validation = validation;
         this.clock = clock;
+        this.renewals = renewals;
+        this.jdbc = jdbc;
     }
 
     /** Stores a new application after every acceptance rule passed; the caller starts its process in the same transaction. */
@@ -63,6 +71,11 @@ public class AdmissionApplications {
                             + announcement.getDeadline() + "，今天（" + today + "）不在受理期内，不予受理（ADM-02）");
         }
         checkMaterials(form, announcement);
+        // ADM-19: renewing through a new admission (004) is in time only the lead time before the agreement expires
+        renewals.lateReapplication(form.creditCode(), announcement.getJurisdiction(), today)
+                .ifPresent(late -> {
+                    throw Problem.invalid("announcementId", late);
+                });
         if (repository.existsByAnnouncementIdAndCreditCodeAndStatus(
                 announcement.getId(), form.creditCode(), ApplicationStatus.IN_REVIEW)) {
             throw Problem.conflict("该单位已就「" + announcement.getTitle() + "」提交过申请，正在审查中；如需修改，请在退回补正时提交");
@@ -133,6 +146,33 @@ public class AdmissionApplications {
 
     public List<AdmissionApplication> ofOperator(String creditCode) {
         return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode);
+    }
+
+    /**
+     * ADM-10: the security members' approvals of the same operator's earlier admissions in the jurisdiction that are
+     * still valid (decided within the months given), the latest per member: the group and the day it approved.
+     */
+    public Map<String, java.time.Instant> validSecurityReviews(long applicationId, int validityMonths) {
+        AdmissionApplication application = get(applicationId);
+        java.time.Instant since = clock.instant()
+                .atZone(Clocks.BEIJING)
+                .minusMonths(validityMonths)
+                .toInstant();
+        Map<String, java.time.Instant> valid = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select o.group_id, max(o.decided_at) as decided_at from approval.review_opinion o
+                join approval.admission_application a on o.subject = 'ADM-' || a.id
+                where a.credit_code = :c and a.jurisdiction = :j and a.id <> :app and o.step = '协调机制成员单位审查'
+                    and o.decision = 'approve' and o.group_id is not null and o.decided_at >= :since
+                group by o.group_id order by o.group_id""")
+                .param("c", application.getCreditCode())
+                .param("j", application.getJurisdiction())
+                .param("app", applicationId)
+                .param("since", java.sql.Timestamp.from(since))
+                .query((rs, n) -> valid.put(
+                        rs.getString("group_id"), rs.getTimestamp("decided_at").toInstant()))
+                .list();
+        return valid;
     }
 
     /** The facts reviewers decide on, as process variables their forms show. */

@@ -68,6 +68,33 @@ public class Agreements {
                 .update();
     }
 
+    /** A renewal re-signed the agreement (ADM-20): it now ends later. */
+    public void extend(long agreementId, java.time.LocalDate newEndsOn) {
+        jdbc.sql("update approval.agreement set ends_on = :ends where id = :id")
+                .param("ends", newEndsOn)
+                .param("id", agreementId)
+                .update();
+    }
+
+    /** The operator leaves the list of authorized operators of the jurisdiction (its exit); idempotent. */
+    public void operatorExited(String jurisdiction, String creditCode) {
+        jdbc.sql("""
+                update approval.authorized_operator set status = 'EXITED'
+                where jurisdiction = :j and credit_code = :c and status <> 'EXITED'""").param("j", jurisdiction).param("c", creditCode).update();
+    }
+
+    /** Whether the operator is listed as authorized in the jurisdiction now. */
+    public boolean isAuthorized(String jurisdiction, String creditCode) {
+        return jdbc.sql("""
+                        select count(*) from approval.authorized_operator
+                        where jurisdiction = :j and credit_code = :c and status = 'AUTHORIZED'""")
+                        .param("j", jurisdiction)
+                        .param("c", creditCode)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     private Agreement map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Agreement(
                 rs.getLong("id"),
@@ -122,27 +149,6 @@ public class Agreements {
                 select r.resource_code from approval.application_resource r
                 join approval.agreement a on a.application_id = r.admission_application_id
                 where a.id = :id and r.consent = 'CONSENTED' order by r.resource_code""").param("id", agreementId).query(String.class).list();
-    }
-
-    /**
-     * Whether an agreement lets its operator submit anything new today, and if not, why: an expired agreement, and
-     * suspended or closed platform permissions, refuse new submissions.
-     */
-    public Optional<String> refusalToday(Agreement agreement, java.time.LocalDate today) {
-        if (today.isAfter(agreement.endsOn())) {
-            return Optional.of("授权运营协议 " + agreement.agreementNo() + " 已于 " + agreement.endsOn() + " 期满，不能再提交新的申请");
-        }
-        String permission = jdbc.sql("select status from approval.platform_permission where application_id = :app")
-                .param("app", agreement.applicationId())
-                .query(String.class)
-                .optional()
-                .orElse("NONE");
-        return switch (permission) {
-            case "OPEN" -> Optional.empty();
-            case "SUSPENDED" -> Optional.of("平台使用权限已暂停（整改期间），暂不能提交新的场景、数据需求或产品申请");
-            case "CLOSED" -> Optional.of("平台使用权限已关闭，授权运营已终止，不能再提交任何申请");
-            default -> Optional.of("授权运营协议 " + agreement.agreementNo() + " 尚未开通平台使用权限（须完成岗前培训），暂不能提交申请");
-        };
     }
 
     /** The operator's name as its admission recorded it. */

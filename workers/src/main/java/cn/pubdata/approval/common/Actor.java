@@ -23,6 +23,11 @@ public record Actor(String username, String name, Kind kind, String creditCode, 
         return new Actor(username, username, Kind.OPERATOR, creditCode, Set.of());
     }
 
+    /** The system itself, when a flow acts on a timer or another flow's outcome. */
+    public static Actor system() {
+        return new Actor("系统", "系统", Kind.WORKER, null, Set.of());
+    }
+
     /** How the timeline names the actor: the person, and their company or first unit where known. */
     public String label() {
         return name == null || name.isBlank() ? username : name;

@@ -73,6 +73,7 @@ class CloseDataUseHandler implements ExternalTaskHandler {
                                 + refusedLines(id) + "\n\n数据仅可在授权运营平台内按批准的用途使用。";
                     case REFUSED -> "您在场景「" + scenario.getName() + "」下提出的数据需求申请未获批准。\n原因：" + reason;
                     case WITHDRAWN -> "数据需求申请已撤回。\n说明：" + reason;
+                    case ENDED -> "数据需求申请的审核已终止，不开通数据访问权限。\n原因：" + reason;
                     case IN_REVIEW -> throw new IllegalStateException("IN_REVIEW is no outcome");
                 };
         timeline.record(

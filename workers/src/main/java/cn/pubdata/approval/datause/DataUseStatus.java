@@ -5,7 +5,8 @@ public enum DataUseStatus {
     IN_REVIEW("审核中"),
     APPROVED("已批准"),
     REFUSED("未获批准"),
-    WITHDRAWN("已撤回");
+    WITHDRAWN("已撤回"),
+    ENDED("已终止（运营机构退出）");
 
     private final String label;
 

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.datause;
 
+import cn.pubdata.approval.agreement.AgreementStates;
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.catalog.CatalogResource;
@@ -45,6 +46,7 @@ public class DataUses {
     private final DataUseLines lines;
     private final Scenarios scenarios;
     private final Agreements agreements;
+    private final AgreementStates states;
     private final CatalogResources catalog;
     private final DataAccessGrants grants;
     private final PolicyProfiles profiles;
@@ -57,6 +59,7 @@ public class DataUses {
             DataUseLines lines,
             Scenarios scenarios,
             Agreements agreements,
+            AgreementStates states,
             CatalogResources catalog,
             DataAccessGrants grants,
             PolicyProfiles profiles,
@@ -67,6 +70,7 @@ public class DataUses {
         this.lines = lines;
         this.scenarios = scenarios;
         this.agreements = agreements;
+        this.states = states;
         this.catalog = catalog;
         this.grants = grants;
         this.profiles = profiles;
@@ -96,7 +100,7 @@ public class DataUses {
             throw Problem.conflict("场景「" + scenario.getName() + "」随准入申请审核，须在签订授权运营协议后才能提出数据需求申请");
         }
         Agreement agreement = agreements.find(scenario.getAgreementId()).orElseThrow();
-        agreements.refusalToday(agreement, today()).ifPresent(refusal -> {
+        states.refusalToday(agreement, today()).ifPresent(refusal -> {
             throw Problem.conflict(refusal);
         });
         List<ScenarioLine> chosen = checkLines(form, scenario, agreement);
@@ -142,6 +146,15 @@ public class DataUses {
 
     public List<DataUseRequest> ofOperator(String creditCode) {
         return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode);
+    }
+
+    /** The operator's data-use requests of a jurisdiction still in review. */
+    public List<DataUseRequest> inReviewOf(String creditCode, String jurisdiction) {
+        return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode).stream()
+                .filter(r -> r.getJurisdiction().equals(jurisdiction)
+                        && r.getStatus() == DataUseStatus.IN_REVIEW
+                        && r.getProcessInstanceId() != null)
+                .toList();
     }
 
     public List<DataUseRequest> ofScenario(long scenarioId) {

@@ -142,6 +142,30 @@ public class DocumentStore {
                 .list();
     }
 
+    /**
+     * The documents a step attaches, each one that exists and whose owner may attach it (the operator's own, or the
+     * authority's: owner {@code authority:<login>}); refused at the field otherwise, nothing written.
+     */
+    public List<StoredDocument> attachable(
+            Collection<Long> ids, java.util.function.Predicate<String> owner, String field) {
+        List<StoredDocument> found = findAll(ids);
+        List<Long> known = found.stream()
+                .filter(d -> owner.test(d.owner()))
+                .map(StoredDocument::id)
+                .toList();
+        for (Long id : ids) {
+            if (!known.contains(id)) {
+                throw Problem.invalid(field, "材料 " + id + " 不存在，请重新上传");
+            }
+        }
+        return found;
+    }
+
+    /** The owner of a document an authority's reviewer uploads (evidence, a deletion record). */
+    public static String authorityOwner(String login) {
+        return "authority:" + login;
+    }
+
     public byte[] content(long id) {
         return jdbc.sql("select content from approval.document where id = :id")
                 .param("id", id)

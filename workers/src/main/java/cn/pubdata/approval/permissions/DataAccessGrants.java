@@ -63,6 +63,21 @@ public class DataAccessGrants {
                 .list();
     }
 
+    /** Revokes every active grant of an operator in a jurisdiction (its exit); returns the grants it revoked. */
+    public List<DataAccessGrant> revokeOperator(String creditCode, String jurisdiction, String reason, Instant now) {
+        return jdbc.sql("""
+                update approval.data_access_grant g set revoked_at = :now, revoke_reason = :reason
+                from approval.data_use_request r
+                where r.id = g.request_id and g.credit_code = :creditCode and r.jurisdiction = :j and g.revoked_at is null
+                returning g.*""")
+                .param("now", Timestamp.from(now))
+                .param("reason", reason)
+                .param("creditCode", creditCode)
+                .param("j", jurisdiction)
+                .query(this::map)
+                .list();
+    }
+
     public List<DataAccessGrant> ofRequest(long requestId) {
         return jdbc.sql("select * from approval.data_access_grant where request_id = :request order by id")
                 .param("request", requestId)

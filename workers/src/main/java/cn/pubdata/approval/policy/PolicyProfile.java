@@ -1,14 +1,18 @@
 package cn.pubdata.approval.policy;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One jurisdiction's settings for the rules where the seeds differ (the per-jurisdiction settings of the rules
- * catalogue). Each value cites its clause in {@code policy/profiles.yaml}; a value the text is silent on takes the
- * strictest one used elsewhere and is listed under {@code strictest}.
+ * catalogue), in one version. Each value cites its clause ({@link #clauses()}, and the comments of {@code
+ * policy/profiles.yaml}); a value the text is silent on takes the strictest one used elsewhere and is listed under
+ * {@code strictest}. Versions never change: an edit by the authority is a new version, and a running flow keeps the
+ * version it started with.
  */
 public record PolicyProfile(
         String code,
+        int version,
         String name,
         String seed,
         int agreementTermMonths,
@@ -26,32 +30,85 @@ public record PolicyProfile(
         boolean productReviewByOperator,
         boolean priceCeilings,
         String productRegistration,
+        int renewalLeadMonths,
+        RenewalProcedure renewalProcedure,
+        int renewalNoticeMonths,
+        EvaluationCadence evaluationCadence,
+        int evaluationEveryMonths,
+        int evaluationReportWorkingDays,
+        boolean evaluationDrivesOutcome,
+        List<String> evaluationAspects,
+        boolean evaluationThirdPartyAllowed,
+        int securityReportMonths,
+        int revenueCapReviewMonths,
+        List<String> rectificationTriggers,
+        int rectificationCalendarDays,
+        boolean suspendDuringRectification,
+        int reassessmentWorkingDays,
+        int exitPlanLeadMonths,
+        boolean earlyTerminationNeedsLiability,
+        String terminationProposedBy,
+        String terminationDecidedBy,
+        boolean terminationDeliberation,
+        boolean securityIncidentExit,
+        boolean dataDeletion,
+        String deletionBy,
+        String deletionConfirmedBy,
+        int deletionWorkingDays,
+        int logRetentionMonths,
+        String logKind,
+        boolean handover,
+        Map<String, String> clauses,
         List<String> strictest) {
 
     /** A data provider unit of the jurisdiction and the realm group its reviewers belong to. */
     public record ProviderUnitSetting(String code, String name, String group) {}
 
-    PolicyProfile withCode(String code) {
-        return new PolicyProfile(
-                code,
-                name,
-                seed,
-                agreementTermMonths,
-                termFixed,
-                maxTrialMonths,
-                List.copyOf(coordinationGroups),
-                provincialFiling,
-                securityReviewValidityMonths,
-                List.copyOf(providerUnits),
-                List.copyOf(priorityDomains),
-                List.copyOf(admissionCriteria),
-                scenarioReviewInAdmission,
-                networkSecurityReview,
-                dataQualityFixWorkingDays,
-                productReviewByOperator,
-                priceCeilings,
-                productRegistration,
-                List.copyOf(strictest));
+    /** ADM-20: what an operator does to go on after its agreement. */
+    public enum RenewalProcedure {
+        /** 001: a renewal application, reviewed, then re-signed (续签). */
+        RENEWAL_REVIEW("续期申请，经审核同意后续签"),
+        /** 004: a new application through the full admission flow, before expiry. */
+        NEW_ADMISSION("按程序重新申请（完整准入流程）"),
+        /** 002: only a new application after expiry. */
+        NEW_ADMISSION_AFTER_EXPIRY("期满后按规定重新申请"),
+        /** 003 says nothing: the operator exits at expiry. */
+        EXIT_AT_EXPIRY("期满退出");
+
+        private final String label;
+
+        RenewalProcedure(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** EVAL-01, EVAL-02, EVAL-04: when an annual (or periodic) evaluation starts. */
+    public enum EvaluationCadence {
+        /** 001: at the start of each year, for the previous year. */
+        START_OF_YEAR("每年初，评估上一年度"),
+        /** 004: each time a full year of operation has passed. */
+        EACH_FULL_YEAR("每满一年"),
+        /** 003: periodically, every {@code evaluationEveryMonths} months. */
+        EVERY_MONTHS("定期（按设定的月数）");
+
+        private final String label;
+
+        EvaluationCadence(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The rectification triggers (RECT-01, RECT-09, RECT-11) a profile allows. */
+    public boolean rectificationTrigger(String trigger) {
+        return rectificationTriggers.contains(trigger);
     }
 
     /** ADM-15 and ADM-16: the term an agreement may take in this jurisdiction. */
@@ -70,5 +127,10 @@ public record PolicyProfile(
                             ? name + "不设试运营期（ADM-16）"
                             : "试运营期不得超过 " + maxTrialMonths + " 个月（ADM-16），不能填写 " + trialMonths);
         }
+    }
+
+    /** The version label progress pages show: "新昌县 政策配置第 3 版". */
+    public String versionLabel() {
+        return name + " 政策配置第 " + version + " 版";
     }
 }

@@ -62,6 +62,7 @@ class CloseProductHandler implements ExternalTaskHandler {
                     case REJECTED -> "您申报的数据产品「" + p.getName() + "」未通过审核。\n原因：" + reason;
                     case WITHDRAWN -> "数据产品申报已撤回。\n说明：" + reason;
                     case EXPIRED -> "您未在规定期限内提交补正材料，数据产品申报已终止。\n" + reason;
+                    case ENDED -> "数据产品「" + p.getName() + "」的审核已终止，不会上架。\n原因：" + reason;
                     default -> throw new IllegalStateException(outcome + " is no outcome of a review");
                 };
         timeline.record(

@@ -10,7 +10,8 @@ public enum ProductStatus {
     REJECTED("未通过"),
     WITHDRAWN("已撤回"),
     EXPIRED("逾期未补正，申请终止"),
-    DELISTED("已下架");
+    DELISTED("已下架"),
+    ENDED("已终止（运营机构退出）");
 
     private final String label;
 

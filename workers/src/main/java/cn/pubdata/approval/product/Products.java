@@ -1,5 +1,6 @@
 package cn.pubdata.approval.product;
 
+import cn.pubdata.approval.agreement.AgreementStates;
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.catalog.CatalogResource;
@@ -43,6 +44,7 @@ public class Products {
     private final ProductDetails details;
     private final Scenarios scenarios;
     private final Agreements agreements;
+    private final AgreementStates states;
     private final CatalogResources catalog;
     private final Pricing pricing;
     private final PolicyProfiles profiles;
@@ -55,6 +57,7 @@ public class Products {
             ProductDetails details,
             Scenarios scenarios,
             Agreements agreements,
+            AgreementStates states,
             CatalogResources catalog,
             Pricing pricing,
             PolicyProfiles profiles,
@@ -65,6 +68,7 @@ public class Products {
         this.details = details;
         this.scenarios = scenarios;
         this.agreements = agreements;
+        this.states = states;
         this.catalog = catalog;
         this.pricing = pricing;
         this.profiles = profiles;
@@ -250,6 +254,28 @@ public class Products {
         return delisted;
     }
 
+    /** The operator's products of a jurisdiction still in review. */
+    public List<Product> inReviewOf(String creditCode, String jurisdiction) {
+        return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode).stream()
+                .filter(p -> p.getJurisdiction().equals(jurisdiction)
+                        && p.getStatus() == ProductStatus.IN_REVIEW
+                        && p.getProcessInstanceId() != null)
+                .toList();
+    }
+
+    /** The operator exits: every product it lists in the jurisdiction leaves the list; returns those delisted. */
+    @Transactional
+    public List<Product> delistOperator(String creditCode, String jurisdiction, String reason) {
+        List<Product> delisted = new ArrayList<>();
+        for (Product p :
+                repository.findByCreditCodeAndStatusOrderByScenarioIdAscListedAtAsc(creditCode, ProductStatus.LISTED)) {
+            if (p.getJurisdiction().equals(jurisdiction) && p.delist(reason, clock.instant())) {
+                delisted.add(repository.save(p));
+            }
+        }
+        return delisted;
+    }
+
     public List<Product> inReviewUsing(String resourceCode) {
         return repository.findUsing(resourceCode, ProductStatus.IN_REVIEW.name());
     }
@@ -345,7 +371,7 @@ public class Products {
                             + "：数据产品和服务须依托审核通过的应用场景");
         }
         Agreement agreement = agreements.find(scenario.getAgreementId()).orElseThrow();
-        agreements.refusalToday(agreement, today()).ifPresent(refusal -> {
+        states.refusalToday(agreement, today()).ifPresent(refusal -> {
             throw Problem.conflict(refusal);
         });
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.risk;
 
+import cn.pubdata.approval.agreement.AgreementStates;
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.common.Actor;
@@ -34,6 +35,7 @@ public class RiskReports {
 
     private final RiskReportRepository repository;
     private final Agreements agreements;
+    private final AgreementStates states;
     private final Scenarios scenarios;
     private final PolicyProfiles profiles;
     private final Validation validation;
@@ -43,6 +45,7 @@ public class RiskReports {
     public RiskReports(
             RiskReportRepository repository,
             Agreements agreements,
+            AgreementStates states,
             Scenarios scenarios,
             PolicyProfiles profiles,
             Validation validation,
@@ -50,6 +53,7 @@ public class RiskReports {
             Clock clock) {
         this.repository = repository;
         this.agreements = agreements;
+        this.states = states;
         this.scenarios = scenarios;
         this.profiles = profiles;
         this.validation = validation;
@@ -72,6 +76,10 @@ public class RiskReports {
         Agreement agreement = agreements
                 .latest(actor.creditCode(), form.jurisdiction())
                 .orElseThrow(() -> Problem.invalid("jurisdiction", "该单位在" + profile.name() + "没有授权运营协议，请选择协议所在辖区"));
+        // closed permissions refuse everything: after an exit a report goes to the authority by other channels
+        states.refusalOfAnything(agreement).ifPresent(refusal -> {
+            throw Problem.conflict(refusal);
+        });
         List<Problem.FieldError> errors = new ArrayList<>();
         if (form.foundOn().isAfter(today())) {
             errors.add(new Problem.FieldError("foundOn", "发现日期不能晚于今天（" + today() + "）"));

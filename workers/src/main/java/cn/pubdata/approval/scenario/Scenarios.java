@@ -1,5 +1,6 @@
 package cn.pubdata.approval.scenario;
 
+import cn.pubdata.approval.agreement.AgreementStates;
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.catalog.CatalogResource;
@@ -37,6 +38,7 @@ public class Scenarios {
     private final ScenarioRepository repository;
     private final ScenarioLines lines;
     private final Agreements agreements;
+    private final AgreementStates states;
     private final CatalogResources catalog;
     private final PolicyProfiles profiles;
     private final Validation validation;
@@ -47,6 +49,7 @@ public class Scenarios {
             ScenarioRepository repository,
             ScenarioLines lines,
             Agreements agreements,
+            AgreementStates states,
             CatalogResources catalog,
             PolicyProfiles profiles,
             Validation validation,
@@ -55,6 +58,7 @@ public class Scenarios {
         this.repository = repository;
         this.lines = lines;
         this.agreements = agreements;
+        this.states = states;
         this.catalog = catalog;
         this.profiles = profiles;
         this.validation = validation;
@@ -75,7 +79,7 @@ public class Scenarios {
                 .latest(creditCode, form.jurisdiction())
                 .orElseThrow(
                         () -> Problem.invalid("jurisdiction", "该单位在" + profile.name() + "没有授权运营协议：须先获准入并签订协议，才能申报场景"));
-        agreements.refusalToday(agreement, today()).ifPresent(refusal -> {
+        states.refusalToday(agreement, today()).ifPresent(refusal -> {
             throw Problem.conflict(refusal);
         });
         checkLines(form, form.jurisdiction(), Set.copyOf(agreements.grantedResources(agreement.id())), agreement);
@@ -304,6 +308,30 @@ public class Scenarios {
             }
         }
         return effective;
+    }
+
+    /** The operator's scenarios of a jurisdiction whose own review still runs (not those reviewed within an admission). */
+    public List<Scenario> inReviewOf(String creditCode, String jurisdiction) {
+        return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode).stream()
+                .filter(s -> s.getJurisdiction().equals(jurisdiction)
+                        && s.getStatus() == ScenarioStatus.IN_REVIEW
+                        && s.getAdmissionApplicationId() == null
+                        && s.getProcessInstanceId() != null)
+                .toList();
+    }
+
+    /** The operator exits: its approved scenarios of the jurisdiction end with the reason; returns those it ended. */
+    @Transactional
+    public List<Scenario> endApproved(String creditCode, String jurisdiction, String reason) {
+        List<Scenario> ended = new ArrayList<>();
+        for (Scenario s : repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode)) {
+            if (s.getJurisdiction().equals(jurisdiction)
+                    && s.getStatus() == ScenarioStatus.APPROVED
+                    && s.end(reason, clock.instant())) {
+                ended.add(repository.save(s));
+            }
+        }
+        return ended;
     }
 
     public List<Scenario> ofAdmission(long applicationId) {

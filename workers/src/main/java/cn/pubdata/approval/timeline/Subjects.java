@@ -31,4 +31,24 @@ public final class Subjects {
     public static String product(long productId) {
         return "PRD-" + productId;
     }
+
+    public static String agreement(long agreementId) {
+        return "AGR-" + agreementId;
+    }
+
+    public static String evaluation(long evaluationId) {
+        return "EVA-" + evaluationId;
+    }
+
+    public static String rectification(long rectificationId) {
+        return "RCT-" + rectificationId;
+    }
+
+    public static String inspection(long inspectionId) {
+        return "INS-" + inspectionId;
+    }
+
+    public static String exit(long exitId) {
+        return "EXT-" + exitId;
+    }
 }

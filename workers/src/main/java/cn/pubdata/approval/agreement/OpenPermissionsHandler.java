@@ -1,24 +1,22 @@
-package cn.pubdata.approval.permissions;
+package cn.pubdata.approval.agreement;
 
 import cn.pubdata.approval.worker.ExternalTaskHandler;
 import cn.pubdata.approval.worker.WorkItem;
-import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens platform permissions, only with an emergency plan on file (ADM-11) and the staff training passed (ADM-18).
- * The model reaches this step only when both hold; a breach here is a defect, so it fails into an incident.
+ * Opens platform permissions, only with an emergency plan on file (ADM-11) and the staff training passed (ADM-18),
+ * and starts the agreement's state (试运营 or 运营中). The model reaches this step only when both hold; a breach here is
+ * a defect, so it fails into an incident.
  */
 @Component
 class OpenPermissionsHandler implements ExternalTaskHandler {
 
-    private final PlatformPermissions permissions;
-    private final Clock clock;
+    private final AgreementLifecycle lifecycle;
 
-    OpenPermissionsHandler(PlatformPermissions permissions, Clock clock) {
-        this.permissions = permissions;
-        this.clock = clock;
+    OpenPermissionsHandler(AgreementLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -34,11 +32,7 @@ class OpenPermissionsHandler implements ExternalTaskHandler {
         if (!task.bool("trainingPassed")) {
             throw new IllegalStateException("岗前培训未通过，不得开通平台权限（ADM-18）");
         }
-        permissions.open(
-                task.longValue("applicationId"),
-                task.string("jurisdiction"),
-                task.string("operatorCreditCode"),
-                clock.instant());
+        lifecycle.open(task.longValue("applicationId"), task.string("jurisdiction"), task.string("operatorCreditCode"));
         return Map.of();
     }
 }

@@ -1,0 +1,323 @@
+package cn.pubdata.approval.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.pubdata.approval.WebTest;
+import cn.pubdata.approval.admission.AdmissionApplication;
+import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
+import cn.pubdata.approval.admission.AdmissionApplications;
+import cn.pubdata.approval.admission.Announcement;
+import cn.pubdata.approval.admission.AnnouncementForm;
+import cn.pubdata.approval.admission.Announcements;
+import cn.pubdata.approval.admission.ApplicationForm;
+import cn.pubdata.approval.admission.PlanSections;
+import cn.pubdata.approval.agreement.AgreementLifecycle;
+import cn.pubdata.approval.catalog.Agreements;
+import cn.pubdata.approval.catalog.CatalogMaintenance;
+import cn.pubdata.approval.catalog.CatalogResources;
+import cn.pubdata.approval.catalog.ResourceForm;
+import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.document.DocumentStore;
+import cn.pubdata.approval.identity.Tokens;
+import cn.pubdata.approval.policy.PolicyProfiles;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The lifecycle through the portal API: the operator follows its agreement, asks to renew or to leave early; the
+ * authority orders a rectification with evidence and edits the profiles; the ledger for the price authority. Each test
+ * gives op-changnan a fresh agreement in 咸宁, as an admission leaves it (the flows themselves are the process tests').
+ */
+class LifecycleApiTest extends WebTest {
+
+    private static final String CHANGNAN = "914403001922038216";
+    private static final String RESOURCE = "xn-gjj-api-lifecycle";
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() {};
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Announcements announcements;
+
+    @Autowired
+    AdmissionApplications applications;
+
+    @Autowired
+    DocumentStore documents;
+
+    @Autowired
+    Agreements agreements;
+
+    @Autowired
+    AgreementLifecycle lifecycle;
+
+    @Autowired
+    CatalogMaintenance catalogMaintenance;
+
+    @Autowired
+    CatalogResources catalog;
+
+    @Autowired
+    PolicyProfiles profiles;
+
+    @Test
+    void theOperatorFollowsItsOwnAgreementAndARenewalTheProfileDoesNotKnowIsRefusedWithTheRule() {
+        long id = newAgreement();
+        List<Map<String, Object>> mine = http.exchange(
+                        "/api/lifecycle/agreements", HttpMethod.GET, new HttpEntity<>(auth("op-changnan")), LIST)
+                .getBody();
+        assertThat(mine).anySatisfy(a -> {
+            assertThat(((Number) a.get("agreementId")).longValue()).isEqualTo(id);
+            assertThat(a.get("stateLabel")).isEqualTo("运营中");
+        });
+        ResponseEntity<Map<String, Object>> overview =
+                call("op-changnan", HttpMethod.GET, "/api/lifecycle/agreements/" + id, null);
+        assertThat(overview.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(overview.getBody().get("profileVersionLabel").toString()).startsWith("咸宁市 政策配置第 ");
+        assertThat(call("op-cidu", HttpMethod.GET, "/api/lifecycle/agreements/" + id, null)
+                        .getStatusCode())
+                .as("another company's agreement")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map<String, Object>> renewal = call(
+                "op-changnan",
+                HttpMethod.POST,
+                "/api/lifecycle/agreements/" + id + "/renewal",
+                Map.of("reason", "继续运营"));
+        assertThat(renewal.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(renewal.getBody().get("detail").toString()).contains("未设续期", "ADM-20");
+    }
+
+    @Test
+    void theAuthorityOrdersARectificationWithEvidenceAndTheOperatorFilesItsPlanAndReport() {
+        long id = newAgreement();
+        long evidence = uploadEvidence();
+        Map<String, Object> order = new HashMap<>();
+        order.put("agreementId", id);
+        order.put("trigger", "BREACH");
+        order.put("problems", "未按协议约定开展数据安全风险评估");
+        order.put("evidence", "2027年检查记录");
+        order.put("evidenceDocumentIds", List.of(evidence));
+        order.put("deadline", LocalDate.now(Clocks.BEIJING).plusDays(20).toString());
+        assertThat(call("op-changnan", HttpMethod.POST, "/api/rectifications", order)
+                        .getStatusCode())
+                .as("only the authority orders")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map<String, Object>> created = call("authority", HttpMethod.POST, "/api/rectifications", order);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long rid = ((Number) created.getBody().get("id")).longValue();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Boolean.TRUE.equals(
+                        call("op-changnan", HttpMethod.GET, "/api/rectifications/" + rid + "/progress", null)
+                                .getBody()
+                                .get("awaitsPlan")));
+        Map<String, Object> progress = call(
+                        "op-changnan", HttpMethod.GET, "/api/rectifications/" + rid + "/progress", null)
+                .getBody();
+        assertThat(progress.get("operatorAction").toString()).contains("提交整改方案");
+        assertThat((List<?>) progress.get("evidence")).hasSize(1);
+        assertThat(call(
+                                "op-changnan",
+                                HttpMethod.POST,
+                                "/api/rectifications/" + rid + "/plan",
+                                Map.of("text", "整改方案：补做风险评估"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Boolean.TRUE.equals(
+                        call("op-changnan", HttpMethod.GET, "/api/rectifications/" + rid + "/progress", null)
+                                .getBody()
+                                .get("awaitsReport")));
+        assertThat(call(
+                                "op-changnan",
+                                HttpMethod.POST,
+                                "/api/rectifications/" + rid + "/report",
+                                Map.of("text", "已完成风险评估"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Map<String, Object> overview = call("op-changnan", HttpMethod.GET, "/api/lifecycle/agreements/" + id, null)
+                .getBody();
+        assertThat(overview.get("agreement").toString()).contains("整改中");
+    }
+
+    @Test
+    void anEarlyTerminationNeedsTheOperatorsAcceptanceOfLiabilityAndIsThenFollowedWithItsVersion() {
+        long id = newAgreement();
+        Map<String, Object> request = new HashMap<>();
+        request.put("agreementId", id);
+        request.put("trigger", "EARLY_TERMINATION");
+        request.put("reason", "业务调整");
+        request.put("exitDate", LocalDate.now(Clocks.BEIJING).plusMonths(1).toString());
+        request.put("liabilityAccepted", false);
+        ResponseEntity<Map<String, Object>> refused = call("op-changnan", HttpMethod.POST, "/api/exits", request);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("errors").toString()).contains("liabilityAccepted", "EXIT-02");
+        request.put("liabilityAccepted", true);
+        request.put("liabilityStatement", "愿意承担相应违约责任");
+        ResponseEntity<Map<String, Object>> created = call("op-changnan", HttpMethod.POST, "/api/exits", request);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long exitId = ((Number) created.getBody().get("id")).longValue();
+        Map<String, Object> progress = call("op-changnan", HttpMethod.GET, "/api/exits/" + exitId + "/progress", null)
+                .getBody();
+        assertThat(progress.get("statusLabel")).isEqualTo("退出中");
+        assertThat(progress.get("profileVersionLabel").toString()).startsWith("咸宁市 政策配置第 ");
+        assertThat(call("op-cidu", HttpMethod.GET, "/api/exits/" + exitId + "/progress", null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        Map<String, Object> breach =
+                new HashMap<>(Map.of("agreementId", newAgreement(), "trigger", "BREACH", "reason", "违约"));
+        ResponseEntity<Map<String, Object>> noEvidence = call("authority", HttpMethod.POST, "/api/exits", breach);
+        assertThat(noEvidence.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noEvidence.getBody().get("errors").toString()).contains("evidence");
+    }
+
+    @Test
+    void theSettingsPageShowsEachSettingWithItsClauseAndTheAuthorityEditsAVersion() {
+        ResponseEntity<Map<String, Object>> chizhou =
+                call("op-changnan", HttpMethod.GET, "/api/policy/profiles/chizhou", null);
+        assertThat(chizhou.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) chizhou.getBody().get("settings"))
+                .anySatisfy(s -> {
+                    assertThat(s.get("key")).isEqualTo("rectificationCalendarDays");
+                    assertThat(s.get("value")).isEqualTo(30);
+                    assertThat(s.get("rules")).isEqualTo("RECT-02 RECT-06");
+                    assertThat(s.get("clause").toString()).contains("30日内完成整改");
+                });
+        Map<String, Object> edit = Map.of("settings", Map.of("renewalNoticeMonths", 6), "reason", "测试：提前半年提醒");
+        assertThat(call("op-changnan", HttpMethod.PUT, "/api/policy/profiles/yangxin", edit)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map<String, Object>> bad = call(
+                "authority",
+                HttpMethod.PUT,
+                "/api/policy/profiles/yangxin",
+                Map.of("settings", Map.of("renewalNoticeMonths", 0), "reason", "x"));
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        int before = profiles.currentVersion("yangxin");
+        try {
+            ResponseEntity<Map<String, Object>> edited =
+                    call("authority", HttpMethod.PUT, "/api/policy/profiles/yangxin", edit);
+            assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(edited.getBody().get("version")).isEqualTo(before + 1);
+            assertThat(edited.getBody().get("versions").toString()).contains("测试：提前半年提醒");
+        } finally {
+            profiles.update("yangxin", Map.of("renewalNoticeMonths", 4), "测试后恢复", "test");
+        }
+    }
+
+    @Test
+    void theLedgerIsForTheAuthoritiesNotTheOperators() {
+        assertThat(http.exchange(
+                                "/api/revenue/ledger?jurisdiction=xianning",
+                                HttpMethod.GET,
+                                new HttpEntity<>(auth("pricing")),
+                                LIST)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(call("op-changnan", HttpMethod.GET, "/api/revenue/ledger?jurisdiction=xianning", null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** A fresh agreement of op-changnan in 咸宁 with its permissions open: the state an admission leaves. */
+    private long newAgreement() {
+        if (catalog.find(RESOURCE).isEmpty()) {
+            catalogMaintenance.add(
+                    new ResourceForm(RESOURCE, "住房公积金缴存信息（接口测试）", "xianning", "xn-gjj", "CONDITIONAL", 2, false, null),
+                    "测试数据");
+        }
+        LocalDate today = LocalDate.now(Clocks.BEIJING);
+        Announcement a = announcements.publish(new AnnouncementForm(
+                "xianning",
+                "生命周期接口测试通告",
+                Announcement.Mode.WHOLE,
+                "全市",
+                "条件",
+                List.of("标准"),
+                today,
+                today.plusDays(10),
+                List.of(RESOURCE)));
+        long doc = documents
+                .store(CHANGNAN, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))
+                .id();
+        AdmissionApplication application = applications.register(new ApplicationForm(
+                a.getId(),
+                CHANGNAN,
+                "昌南数科有限公司",
+                "甲",
+                "乙",
+                "丙",
+                "丁",
+                "戊",
+                "13800138000",
+                "ops@changnan.example.cn",
+                IntStream.rangeClosed(1, 8)
+                        .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
+                        .toList(),
+                List.of(RESOURCE),
+                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN)),
+                null));
+        applications.recordProviderConsent(application.getId(), "provider-xn-gjj", true);
+        agreements.record(
+                application.getId(),
+                "XN-API-" + NEXT.incrementAndGet(),
+                "xianning",
+                CHANGNAN,
+                "全市",
+                today,
+                0,
+                36,
+                Instant.now());
+        return lifecycle.open(application.getId(), "xianning", CHANGNAN).id();
+    }
+
+    private long uploadEvidence() {
+        LinkedMultiValueMap<String, Object> file = new LinkedMultiValueMap<>();
+        file.add("file", new ByteArrayResource("%PDF-1.4\n% 检查记录\n%%EOF".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "检查记录.pdf";
+            }
+        });
+        HttpHeaders multipart = auth("authority");
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map<String, Object>> stored =
+                http.exchange("/api/lifecycle/evidence", HttpMethod.POST, new HttpEntity<>(file, multipart), JSON);
+        assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(stored.getBody().get("owner")).isEqualTo("authority:authority");
+        return ((Number) stored.getBody().get("id")).longValue();
+    }
+
+    private static HttpHeaders auth(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of(user));
+        return headers;
+    }
+
+    private ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
+        return http.exchange(path, method, new HttpEntity<>(body, auth(user)), JSON);
+    }
+}
