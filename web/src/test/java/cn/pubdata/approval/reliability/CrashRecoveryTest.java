@@ -527,7 +527,8 @@ class CrashRecoveryTest {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("upload: %s", answer.body()).isEqualTo(201);
+        // 200: the 补正 sends the same emergency plan again, and the company's same file is stored once
+        assertThat(answer.statusCode()).as("upload: %s", answer.body()).isIn(200, 201);
         return JSON.readTree(answer.body()).path("id").asLong();
     }
 

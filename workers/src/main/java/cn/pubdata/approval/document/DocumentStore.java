@@ -46,8 +46,11 @@ public class DocumentStore {
             "jpeg", "image/jpeg",
             "jpe", "image/jpeg",
             "jfif", "image/jpeg");
-    private static final Map<String, String> DECLARED_ALIASES =
-            Map.of("image/jpg", "image/jpeg", "image/pjpeg", "image/jpeg", "application/x-pdf", "application/pdf");
+    private static final Map<String, String> DECLARED_ALIASES = Map.of(
+            "image/jpg", "image/jpeg",
+            "image/pjpeg", "image/jpeg",
+            "image/x-png", "image/png",
+            "application/x-pdf", "application/pdf");
     /** What a browser sends when it does not know the type: no claim to check. */
     private static final Set<String> UNDECLARED = Set.of("", "application/octet-stream", "binary/octet-stream");
 
