@@ -69,6 +69,8 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         // EVAL-01: at the start of the year, for the previous year; due in 20 working days
         assertThat(awaitNotice(op, "【请提交年度运营情况报告】").body())
                 .contains("运营数据需求、数据使用情况、产生效益、数据安全", "2026-03-02 至 2026-12-31");
+        // the notice goes out while the worker's task may still be delivered again; the wait for the report follows it
+        awaitMessage(e.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
         assertThat(progress.of(e.id()).due())
                 .first()
                 .satisfies(d -> assertThat(d.step()).isEqualTo("提交年度运营情况报告"));
@@ -81,7 +83,6 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                         p -> assertThat(p.errors())
                                 .extracting(Problem.FieldError::field)
                                 .contains("dataDemand", "dataUse", "benefits", "security", "revenueYuan"));
-        awaitMessage(e.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
         submission.fileReport(e.id(), report("3000000"), operatorOf(op));
 
         Task task = taskOf(pid, EvaluationProcess.TASK_EVALUATE, "authority-reviewer");

@@ -11,7 +11,7 @@ public class RedeliveryFigures implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        String figures = EveryTaskDeliveredThreeTimes.figures();
+        String figures = EveryTaskDeliveredRepeatedly.figures();
         if (figures == null) {
             return;
         }
