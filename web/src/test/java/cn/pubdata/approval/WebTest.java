@@ -6,10 +6,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole application on port 18080 (see application-test.yaml), with the Keycloak the build starts. */
+/** The whole application on port 18080 or APPROVAL_TEST_PORT (see application-test.yaml), with the Keycloak the build starts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
 public abstract class WebTest {
+
+    /** 18080, or what APPROVAL_TEST_PORT says (a redirect URI of the realm's clients, so 18080 or 18090). */
+    public static final int PORT = Integer.parseInt(System.getenv().getOrDefault("APPROVAL_TEST_PORT", "18080"));
+
+    public static final String APP = "http://localhost:" + PORT;
 
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) throws Exception {

@@ -1,6 +1,8 @@
 package cn.pubdata.approval.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -64,6 +67,14 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
                     "字段 " + field + " 的格式不对" + (expected == null ? "" : "：应为" + expected),
                     List.of(new Problem.FieldError(field, expected == null ? "格式不对" : "应为" + expected))));
         }
+        if (e.getCause() instanceof JsonProcessingException j && fieldBeingRead(j) != null) {
+            // a value the parser refused before binding it (too long a number, nesting too deep, …)
+            String field = fieldBeingRead(j);
+            return answer(detail(
+                    HttpStatus.BAD_REQUEST,
+                    "字段 " + field + " 的值无法接受：过长或格式不对",
+                    List.of(new Problem.FieldError(field, "过长或格式不对"))));
+        }
         if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
             return answer(detail(
                     HttpStatus.BAD_REQUEST,
@@ -72,6 +83,27 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
                     List.of()));
         }
         return answer(detail(HttpStatus.BAD_REQUEST, "请求内容无法识别：请发送 JSON，并检查字段类型（如日期写作 2026-03-02，编号写数字）", List.of()));
+    }
+
+    private static String fieldBeingRead(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser) {
+            JsonStreamContext context = parser.getParsingContext();
+            for (; context != null; context = context.getParent()) {
+                if (context.getCurrentName() != null) {
+                    return context.getCurrentName();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A multipart body the server could not parse (no boundary, cut off, not multipart at all). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException e) {
+        return detail(
+                HttpStatus.BAD_REQUEST,
+                "上传内容无法解析：请以 multipart/form-data 发送文件（字段名 file）",
+                List.of(new Problem.FieldError("file", "上传内容无法解析")));
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.pubdata.approval.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
+import cn.pubdata.approval.fixture.Figures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
@@ -94,8 +95,7 @@ class AccessMatrixTest extends WebTest {
         String summary = "Access matrix: " + routes.size() + " routes × " + Caller.values().length + " callers = "
                 + (allowed + refused) + " calls, " + allowed + " allowed, " + refused + " refused, "
                 + unexpected.size() + " unexpected (" + out.toAbsolutePath() + ")";
-        System.out.println(summary);
-        Files.writeString(java.nio.file.Path.of("target/access-matrix-summary.txt"), summary + "\n");
+        Figures.report("access-matrix", summary);
         assertThat(unexpected).as(summary).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import cn.pubdata.approval.evaluation.Evaluation;
 import cn.pubdata.approval.evaluation.EvaluationSubmission;
 import cn.pubdata.approval.exit.ExitCases;
 import cn.pubdata.approval.fixture.AuthorizedOperators;
+import cn.pubdata.approval.fixture.Figures;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.rectification.Rectifications;
 import cn.pubdata.approval.scenario.Scenario;
@@ -124,8 +125,10 @@ class OperatorIsolationTest extends WebTest {
                 }
             }
         }
-        System.out.println("Operator isolation: " + calls + " calls with another company's ids, " + leaks.size()
-                + " not answered 404");
+        Figures.report(
+                "operator-isolation",
+                "Operator isolation: " + calls + " calls with another company's ids, " + leaks.size()
+                        + " not answered 404");
         assertThat(leaks).isEmpty();
         assertThat(calls).as("every kind of id was tried").isGreaterThanOrEqualTo(20);
         assertThat(snapshot(ids)).as("nothing of op-cidu's changed").isEqualTo(before);

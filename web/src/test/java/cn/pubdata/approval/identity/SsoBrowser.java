@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class SsoBrowser {
 
-    static final String APP = "http://localhost:18080";
+    static final String APP = cn.pubdata.approval.WebTest.APP;
 
     private final LocalhostCookies cookies = new LocalhostCookies();
     private final HttpClient client = HttpClient.newBuilder()

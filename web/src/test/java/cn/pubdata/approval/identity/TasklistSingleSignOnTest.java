@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TasklistSingleSignOnTest extends WebTest {
 
-    private static final String APP = "http://localhost:18080";
+    private static final String APP = cn.pubdata.approval.WebTest.APP;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired

@@ -18,7 +18,7 @@ final class BrowserScript {
 
     static final Path FRONTEND = Path.of("src/main/frontend").toAbsolutePath();
     static final Path OUT = Path.of("target/e2e").toAbsolutePath();
-    static final String APP = "http://localhost:18080";
+    static final String APP = cn.pubdata.approval.WebTest.APP;
 
     record Result(int exit, String output) {}
 

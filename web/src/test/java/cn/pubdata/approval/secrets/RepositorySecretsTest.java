@@ -2,6 +2,7 @@ package cn.pubdata.approval.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.pubdata.approval.fixture.Figures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -69,8 +70,10 @@ class RepositorySecretsTest {
                 }
             }
         }
-        System.out.println("Repository secrets: " + files + " text files checked, " + generated.size()
-                + " generated secrets looked for, " + found.size() + " found");
+        Figures.report(
+                "repository-secrets",
+                "Repository secrets: " + files + " text files checked, " + generated.size()
+                        + " generated secrets looked for, " + found.size() + " found");
         assertThat(files).as("files checked").isGreaterThan(100);
         assertThat(found).isEmpty();
     }

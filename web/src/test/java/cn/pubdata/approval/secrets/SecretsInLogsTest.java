@@ -3,6 +3,7 @@ package cn.pubdata.approval.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
+import cn.pubdata.approval.fixture.Figures;
 import cn.pubdata.approval.identity.LocalKeycloak;
 import cn.pubdata.approval.identity.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -84,9 +85,11 @@ class SecretsInLogsTest extends WebTest {
             secrets.put(name, LocalKeycloak.secret(name));
         }
         secrets.put("the demo password in a form", "password=demo");
-        System.out.println("Secrets in logs: " + logged.lines().count() + " lines logged at DEBUG, "
-                + secrets.size() + " secrets looked for, "
-                + secrets.values().stream().filter(logged::contains).count() + " found");
+        Figures.report(
+                "secrets-in-logs",
+                "Secrets in logs: " + logged.lines().count() + " lines logged at DEBUG, "
+                        + secrets.size() + " secrets looked for, "
+                        + secrets.values().stream().filter(logged::contains).count() + " found");
         assertThat(logged.lines().count()).as("DEBUG really logged").isGreaterThan(50);
         secrets.forEach((name, value) -> assertThat(logged).as(name).doesNotContain(value));
         assertThat(logged)

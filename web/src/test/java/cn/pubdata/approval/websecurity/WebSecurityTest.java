@@ -85,15 +85,16 @@ class WebSecurityTest extends WebTest {
     private static Answer call(String from, String method, String path, String token) throws Exception {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", 18080), 5000);
+            socket.connect(new InetSocketAddress("127.0.0.1", WebTest.PORT), 5000);
             socket.setSoTimeout(10000);
             String body = method.equals("POST") ? "{}" : "";
-            String request = method + " " + path + " HTTP/1.1\r\nHost: localhost:18080\r\nConnection: close\r\n"
-                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                    + (body.isEmpty()
-                            ? ""
-                            : "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n")
-                    + "\r\n" + body;
+            String request =
+                    method + " " + path + " HTTP/1.1\r\nHost: localhost:" + WebTest.PORT + "\r\nConnection: close\r\n"
+                            + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                            + (body.isEmpty()
+                                    ? ""
+                                    : "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n")
+                            + "\r\n" + body;
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
