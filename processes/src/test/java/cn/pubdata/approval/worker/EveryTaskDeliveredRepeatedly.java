@@ -95,8 +95,21 @@ class EveryTaskDeliveredRepeatedly implements BeanPostProcessor, ApplicationCont
         LAST.compareAndSet(this, null);
     }
 
-    /** The figures of the run so far: tasks, deliveries, and entries the repeated deliveries would have doubled. */
-    static String figures() {
+    /** What the repeated deliveries did so far, and the entries they would have doubled. */
+    record Tally(
+            long tasks, long deliveries, long twice, long thrice, List<String> doubledTimeline, long doubledNotices) {
+
+        @Override
+        public String toString() {
+            return "Repeated delivery through the engine: " + tasks + " external tasks, " + deliveries + " deliveries, "
+                    + twice + " delivered twice and " + thrice
+                    + " three times (the lock taken away mid-work before the last); duplicates found: "
+                    + doubledTimeline.size() + " timeline entries of the workers " + doubledTimeline + ", "
+                    + doubledNotices + " notices";
+        }
+    }
+
+    static Tally tally() {
         EveryTaskDeliveredRepeatedly current = LAST.get();
         if (current == null) {
             return null;
@@ -121,11 +134,6 @@ class EveryTaskDeliveredRepeatedly implements BeanPostProcessor, ApplicationCont
                         + " group by recipient, title, body having count(*) > 1) d")
                 .query(Long.class)
                 .single();
-        return "Repeated delivery through the engine: " + tasks + " external tasks, " + total + " deliveries, "
-                + twice + " delivered twice and " + thrice
-                + " three times (the lock taken away mid-work before the last); "
-                + "duplicates found: " + doubledTimeline.size() + " timeline entries of the workers " + doubledTimeline
-                + ", "
-                + doubledNotices + " notices";
+        return new Tally(tasks, total, twice, thrice, doubledTimeline, doubledNotices);
     }
 }

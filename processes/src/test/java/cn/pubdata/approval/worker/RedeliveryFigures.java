@@ -11,10 +11,11 @@ public class RedeliveryFigures implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        String figures = EveryTaskDeliveredRepeatedly.figures();
-        if (figures == null) {
+        EveryTaskDeliveredRepeatedly.Tally tally = EveryTaskDeliveredRepeatedly.tally();
+        if (tally == null) {
             return;
         }
+        String figures = tally.toString();
         System.out.println(figures);
         try {
             Files.writeString(Path.of("target/redelivery.txt"), figures + "\n");
