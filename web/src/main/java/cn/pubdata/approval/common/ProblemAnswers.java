@@ -3,6 +3,9 @@ package cn.pubdata.approval.common;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,20 +59,23 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            String expected = expected(m.getTargetType());
+            // a value of the wrong type says what it should be; one too long or out of range only that it is wrong
+            String expected =
+                    m instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
             return answer(detail(
                     HttpStatus.BAD_REQUEST,
                     "字段 " + field + " 的格式不对" + (expected == null ? "" : "：应为" + expected),
                     List.of(new Problem.FieldError(field, expected == null ? "格式不对" : "应为" + expected))));
         }
-        if (e.getCause() instanceof JsonProcessingException j && fieldBeingRead(j) != null) {
+        if ((e.getCause() instanceof StreamConstraintsException || e.getCause() instanceof InputCoercionException)
+                && fieldBeingRead((JsonProcessingException) e.getCause()) != null) {
             // a value the parser refused before binding it (too long a number, nesting too deep, …)
-            String field = fieldBeingRead(j);
+            String field = fieldBeingRead((JsonProcessingException) e.getCause());
             return answer(detail(
                     HttpStatus.BAD_REQUEST,
                     "字段 " + field + " 的值无法接受：过长或格式不对",

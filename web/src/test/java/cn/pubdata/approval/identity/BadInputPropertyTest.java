@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -370,13 +375,20 @@ class BadInputPropertyTest extends WebTest {
 
     private List<Route> routes(boolean withId) {
         List<Route> routes = new ArrayList<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler :
+                mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = handler.getKey();
+            // a write that reads no body (mark as read, withdraw) has no body to get wrong; its id is tried below
+            boolean readsBody = Arrays.stream(handler.getValue().getMethodParameters())
+                    .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
+                            || p.hasParameterAnnotation(RequestPart.class)
+                            || p.hasParameterAnnotation(RequestParam.class));
             for (String pattern : info.getPatternValues()) {
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
                     Route route = new Route(method.name(), pattern);
                     boolean write = method != RequestMethod.GET;
                     if (pattern.startsWith("/api/")
-                            && (withId ? pattern.contains("{") : write)
+                            && (withId ? pattern.contains("{") : write && readsBody)
                             && callerOf(route) != null) {
                         routes.add(route);
                     }
