@@ -157,13 +157,13 @@ class DeveloperProcessTest extends LifecycleTestSupport {
                 .extracting(Recommendation::reason)
                 .containsExactly("长期承担文旅数据治理项目");
 
-        // DEV-05: neither the authority nor another operator decides
+        // DEV-05: the authority does not decide; another operator does not even see the application
         assertThatThrownBy(
                         () -> developerSubmission.decide(applied.id(), new DeveloperDecision(true, "同意"), authority()))
                 .hasMessageContaining("DEV-05");
         assertThatThrownBy(() -> developerSubmission.decide(
                         applied.id(), new DeveloperDecision(true, "同意"), Actor.operator("op-x", "91420000000000000X")))
-                .hasMessageContaining("DEV-05");
+                .hasMessageContaining("不存在");
         assertThatThrownBy(() ->
                         developerSubmission.decide(applied.id(), new DeveloperDecision(false, " "), operatorOf(op)))
                 .isInstanceOfSatisfying(

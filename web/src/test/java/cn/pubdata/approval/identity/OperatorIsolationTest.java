@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * One company's data is invisible to another on every portal route that takes an id, the routes read from the
  * running application: op-changnan calls each with op-cidu's real ids (an application, a document, a scenario, a
  * product, a data-use request, a data-quality issue, a risk report, a notice, an agreement, an exit, a rectification,
- * an evaluation) and gets 404, and nothing of op-cidu's changes. The lists filtered by company show op-changnan none of op-cidu's items either.
+ * an evaluation, a developer's application to it) and gets 404, and nothing of op-cidu's changes. The lists filtered by company show op-changnan none of op-cidu's items either.
  */
 class OperatorIsolationTest extends WebTest {
 
@@ -198,6 +198,7 @@ class OperatorIsolationTest extends WebTest {
                         .query(Long.class)
                         .single());
         ids.putAll(ciduLifecycle());
+        ids.put("developers", operators.developerApplicationToCidu());
         return ids;
     }
 

@@ -194,9 +194,11 @@ public class Developers {
     @Transactional
     public DeveloperApplication decide(long id, DeveloperDecision decision, Actor actor) {
         DeveloperApplication application = get(id);
-        if (actor.kind() != Actor.Kind.OPERATOR
-                || !application.operatorCreditCode().equals(actor.creditCode())) {
+        if (actor.kind() != Actor.Kind.OPERATOR) {
             throw Problem.invalid("decider", "入驻申请由申请入驻的运营机构审核决定，数据主管部门和其他单位不作决定（DEV-05）");
+        }
+        if (!application.operatorCreditCode().equals(actor.creditCode())) {
+            throw Problem.notFound("入驻申请 " + id + " 不存在");
         }
         requireStatus(application, DeveloperApplication.Status.IN_REVIEW, "入驻申请已有决定");
         List<Problem.FieldError> errors = new ArrayList<>();
