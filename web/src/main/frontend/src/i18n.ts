@@ -79,7 +79,8 @@ export const messages = {
     staffFilingHint: '每名人员通过身份认证和备案审查并签订保密协议后，填写其保密协议签订日期；全部登记后开通平台访问（仅限抽样、脱敏数据）。',
     removeDeveloper: '移除该开发利用主体', removalReason: '移除理由',
     devStatus_IN_REVIEW: '运营机构审核中', devStatus_REFUSED: '未获同意入驻', devStatus_APPROVED: '待签订开发利用协议',
-    devStatus_SIGNED: '待人员备案', devStatus_ACCESS_OPEN: '已开通平台访问', devStatus_ENDED: '已终止'
+    devStatus_SIGNED: '待人员备案', devStatus_ACCESS_OPEN: '已开通平台访问', devStatus_ENDED: '已终止',
+    fullReport: '完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）', fileFullReport: '提交完整报告'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -160,7 +161,8 @@ export const messages = {
     staffFilingHint: 'Enter the confidentiality agreement date of each person who passed identity authentication and the filing review; access (sampled, desensitised data only) opens once all are filed.',
     removeDeveloper: 'Remove this developer', removalReason: 'Reason for removal',
     devStatus_IN_REVIEW: 'Under review by the operator', devStatus_REFUSED: 'Refused', devStatus_APPROVED: 'Agreement to sign',
-    devStatus_SIGNED: 'Staff to file', devStatus_ACCESS_OPEN: 'Access open', devStatus_ENDED: 'Ended'
+    devStatus_SIGNED: 'Staff to file', devStatus_ACCESS_OPEN: 'Access open', devStatus_ENDED: 'Ended',
+    fullReport: 'Full report (what happened, cause, data and people affected, measures)', fileFullReport: 'File the full report'
   }
 } as const;
 

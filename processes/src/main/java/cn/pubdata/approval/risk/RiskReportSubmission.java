@@ -19,7 +19,10 @@ public class RiskReportSubmission {
         this.runtime = runtime;
     }
 
-    /** SEC-04: the operator's full report; the flow goes on to the assessment if it still waits for it. */
+    /**
+     * SEC-04: the operator's full report; the flow goes on to the assessment if it waits for it, or takes it as filed
+     * when it gets there.
+     */
     @Transactional
     public RiskReport fileFullReport(long id, String text, Actor actor) {
         RiskReport report = reports.fileFullReport(id, text, actor);

@@ -51,6 +51,9 @@ class RiskReportProcessTest extends LifecycleTestSupport {
     @Autowired
     Rectifications rectifications;
 
+    @Autowired
+    SecurityExercises exercises;
+
     @Test
     @Enforces({"SCN-10"})
     void aReportedRiskReachesTheAuthorityAtOnceIsAssessedAndClosedAndTheOperatorIsTold() {
@@ -256,7 +259,7 @@ class RiskReportProcessTest extends LifecycleTestSupport {
         AdmissionApplication op = admitted("chizhou", "池州违约整改公司", CZ_ENTERPRISES);
         RiskReport report = submission.report(
                 new RiskReportForm("chizhou", null, "合作方超范围使用企业登记数据", today(), "已停止合作方接口"), operatorOf(op));
-        awaitMessage(report.getProcessInstanceId(), RiskReportProcess.MESSAGE_FULL_REPORT_FILED);
+        // filed at once, perhaps before the flow waits for it: taken as filed either way
         submission.fileFullReport(report.getId(), "合作方将数据用于协议外的营销用途", operatorOf(op));
         decide(
                 report.getProcessInstanceId(),
@@ -277,6 +280,48 @@ class RiskReportProcessTest extends LifecycleTestSupport {
         assertThat(notice(Notifications.operator(op.getCreditCode()), "【风险报告已评估】合作方超范围使用企业登记数据")
                         .body())
                 .contains("启动限期整改");
+    }
+
+    @Test
+    @Enforces({"SEC-06"})
+    void drillsAndRiskAssessmentsAreRecordedPerOperatorAndAYearWithoutADrillIsFlagged() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication drilled = admitted("xianning", "咸宁按期演练公司", XN_VISITORS);
+        AdmissionApplication idle = admitted("xianning", "咸宁未演练公司", XN_VISITORS);
+        assertThatThrownBy(() -> exercises.record(
+                        new SecurityExercises.ExerciseForm(
+                                "xianning", SecurityExercises.Kind.DRILL, today().plusDays(1), " "),
+                        operatorOf(drilled)))
+                .isInstanceOfSatisfying(
+                        Problem.class,
+                        p -> assertThat(p.errors())
+                                .extracting(Problem.FieldError::field)
+                                .containsExactly("heldOn", "summary"));
+        exercises.record(
+                new SecurityExercises.ExerciseForm(
+                        "xianning", SecurityExercises.Kind.DRILL, today().minusMonths(3), "数据泄露应急演练，30人参加"),
+                operatorOf(drilled));
+        exercises.record(
+                new SecurityExercises.ExerciseForm(
+                        "xianning", SecurityExercises.Kind.RISK_ASSESSMENT, today().minusMonths(1), "年度数据安全风险评估"),
+                operatorOf(idle));
+        exercises.record(
+                new SecurityExercises.ExerciseForm(
+                        "xianning", SecurityExercises.Kind.DRILL, today().minusMonths(13), "上一年度演练"),
+                operatorOf(idle));
+        assertThat(exercises.ofOperator(idle.getCreditCode()))
+                .extracting(e -> e.kind() + " " + e.heldOn())
+                .containsExactly("RISK_ASSESSMENT " + today().minusMonths(1), "DRILL " + today().minusMonths(13));
+        // a year without a drill is flagged; a risk assessment is no drill
+        assertThat(exercises.withoutDrill("xianning"))
+                .extracting(SecurityExercises.Overdue::creditCode)
+                .contains(idle.getCreditCode())
+                .doesNotContain(drilled.getCreditCode());
+        assertThat(exercises.withoutDrill("xianning"))
+                .filteredOn(o -> o.creditCode().equals(idle.getCreditCode()))
+                .singleElement()
+                .extracting(SecurityExercises.Overdue::lastDrill)
+                .isEqualTo(today().minusMonths(13));
     }
 
     /** The activity instance the engine delivered the task for: a repeated delivery names the same one. */

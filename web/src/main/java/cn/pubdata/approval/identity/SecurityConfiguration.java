@@ -113,6 +113,11 @@ class SecurityConfiguration {
                         .hasRole("developer")
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/developers/recommendations"))
                         .hasRole("provider-reviewer")
+                        // SEC-06: the operator records its drills; the managers' dashboard reads who has none
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/security/exercises"))
+                        .hasRole("operator")
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/security/exercises/overdue"))
+                        .hasAnyRole(READERS)
                         .requestMatchers(
                                 path.matcher(HttpMethod.GET, "/api/announcements/**"),
                                 path.matcher(HttpMethod.GET, "/api/portal-config"),

@@ -354,6 +354,8 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/developers/applications/*/*", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/developers/applications", Set.of(Caller.DEVELOPER)),
                 rule("POST", "/api/developers/recommendations", Set.of(Caller.PROVIDER)),
+                rule("POST", "/api/security/exercises", Set.of(Caller.OPERATOR)),
+                rule("GET", "/api/security/exercises/overdue", READERS),
                 // the rest of the portal API: any person; the handler checks whose data it is
                 rule("*", "/api/**", PEOPLE),
                 // the engine: the workers fetch and report external tasks and nothing else; reviewers the rest
