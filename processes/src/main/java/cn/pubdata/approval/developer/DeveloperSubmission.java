@@ -33,7 +33,12 @@ public class DeveloperSubmission {
 
     @Transactional
     public DeveloperApplication apply(DeveloperApplicationForm form, Actor actor, String companyName) {
-        DeveloperApplication application = developers.apply(form, actor, companyName);
+        return startReview(developers.apply(form, actor, companyName));
+    }
+
+    /** Starts the operator's review of a stored application (a new one, or one an upheld appeal re-opened). */
+    @Transactional
+    public DeveloperApplication startReview(DeveloperApplication application) {
         runtime.startProcessInstanceByKey(
                 DeveloperProcess.KEY,
                 Subjects.developerApplication(application.id()),

@@ -137,6 +137,45 @@ public class Developers {
         return get(id);
     }
 
+    /**
+     * APL-02: an upheld appeal against a refusal: the same application, its staff included, goes to the operator's
+     * review again as a new application linked to the refused one. The caller starts its process.
+     */
+    @Transactional
+    public DeveloperApplication reopenForAppeal(long refusedId, long appealId) {
+        DeveloperApplication refused = get(refusedId);
+        long id = jdbc.sql("""
+                        insert into approval.developer_application (rules_id, jurisdiction, operator_credit_code,
+                            operator_name, developer_credit_code, developer_name, capability, no_incident_declared,
+                            submitted_by, submitted_at, status, appeal_of)
+                        select rules_id, jurisdiction, operator_credit_code, operator_name, developer_credit_code,
+                            developer_name, capability, no_incident_declared, submitted_by, :at, 'IN_REVIEW', id
+                        from approval.developer_application where id = :refused returning id""")
+                .param("at", Timestamp.from(clock.instant()))
+                .param("refused", refusedId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        insert into approval.developer_staff (application_id, position, name, id_number_tail, duty)
+                        select :id, position, name, id_number_tail, duty from approval.developer_staff
+                        where application_id = :refused""").param("id", id).param("refused", refusedId).update();
+        timeline.record(
+                Subjects.developerApplication(id),
+                "申诉成立，重新审核",
+                "原申请 " + Subjects.developerApplication(refusedId) + " 经申诉（" + Subjects.appeal(appealId) + "）重新交运营机构审核",
+                "数据主管部门",
+                "developer-reopened:" + appealId);
+        return get(id);
+    }
+
+    /** The application an upheld appeal re-opened, if any. */
+    public Optional<DeveloperApplication> reopenedFrom(long refusedId) {
+        return jdbc.sql("select * from approval.developer_application where appeal_of = :id")
+                .param("id", refusedId)
+                .query(Developers::map)
+                .optional();
+    }
+
     /** DEV-10: a data-provider unit recommends a partner to an authorized operator. */
     @Transactional
     public Recommendation recommend(RecommendationForm form, Actor actor) {

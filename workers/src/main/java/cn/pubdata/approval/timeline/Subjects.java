@@ -59,4 +59,8 @@ public final class Subjects {
     public static String developerApplication(long applicationId) {
         return "DVA-" + applicationId;
     }
+
+    public static String appeal(long appealId) {
+        return "APP-" + appealId;
+    }
 }
