@@ -80,7 +80,8 @@ export const messages = {
     removeDeveloper: '移除该开发利用主体', removalReason: '移除理由',
     devStatus_IN_REVIEW: '运营机构审核中', devStatus_REFUSED: '未获同意入驻', devStatus_APPROVED: '待签订开发利用协议',
     devStatus_SIGNED: '待人员备案', devStatus_ACCESS_OPEN: '已开通平台访问', devStatus_ENDED: '已终止',
-    fullReport: '完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）', fileFullReport: '提交完整报告'
+    fullReport: '完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）', fileFullReport: '提交完整报告',
+    appeal: '申诉', appealGrounds: '申诉的事实和理由', fileAppeal: '向数据主管部门申诉', appealMaterial: '提交补充材料'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -162,7 +163,8 @@ export const messages = {
     removeDeveloper: 'Remove this developer', removalReason: 'Reason for removal',
     devStatus_IN_REVIEW: 'Under review by the operator', devStatus_REFUSED: 'Refused', devStatus_APPROVED: 'Agreement to sign',
     devStatus_SIGNED: 'Staff to file', devStatus_ACCESS_OPEN: 'Access open', devStatus_ENDED: 'Ended',
-    fullReport: 'Full report (what happened, cause, data and people affected, measures)', fileFullReport: 'File the full report'
+    fullReport: 'Full report (what happened, cause, data and people affected, measures)', fileFullReport: 'File the full report',
+    appeal: 'Appeal', appealGrounds: 'Facts and grounds of the appeal', fileAppeal: 'Appeal to the authority', appealMaterial: 'File further material'
   }
 } as const;
 

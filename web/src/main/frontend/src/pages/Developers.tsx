@@ -200,7 +200,51 @@ export function DeveloperDetail({ t, id, profile }: { t: T; id: number; profile:
       {operator && status === 'ACCESS_OPEN' && <section><h2>{t('removeDeveloper')}</h2>
         {field('removal', 'removalReason')}
         <button onClick={() => post('removal', { reason: input.removal })}>{t('removeDeveloper')}</button></section>}
+      {!operator && status === 'REFUSED' && <AppealForm t={t} applicationId={id} />}
       {errors.message && <section className="error" data-testid="message">{errors.message}</section>}
     </ProgressView>
+  );
+}
+
+/** APL-01, APL-02: the refused developer appeals to the authority and follows its appeal; one appeal per decision. */
+function AppealForm({ t, applicationId }: { t: T; applicationId: number }) {
+  const [grounds, setGrounds] = useState('');
+  const [material, setMaterial] = useState('');
+  const [appeal, setAppeal] = useState<any>(null);
+  const [error, setError] = useState('');
+  const key = 'appeal-of-' + applicationId;
+  const load = (id: string) => api<any>('/api/appeals/' + id).then(setAppeal).catch(() => undefined);
+  useEffect(() => { const id = localStorage.getItem(key); if (id) load(id); }, [applicationId]);
+  const fail = (e: unknown) => setError((e as ApiError).message);
+  const file = async () => {
+    try {
+      const saved = await api<{ id: number }>('/api/appeals', { method: 'POST', body: JSON.stringify({ applicationId, grounds }) });
+      localStorage.setItem(key, String(saved.id));
+      setError('');
+      window.setTimeout(() => load(String(saved.id)), 1500);
+    } catch (e) { fail(e); }
+  };
+  const addMaterial = async () => {
+    try {
+      await api(`/api/appeals/${appeal.appeal.id}/material`, { method: 'POST', body: JSON.stringify({ material }) });
+      window.setTimeout(() => load(String(appeal.appeal.id)), 1500);
+    } catch (e) { fail(e); }
+  };
+  return (
+    <section><h2>{t('appeal')}</h2>
+      {!appeal && <>
+        <label htmlFor="grounds">{t('appealGrounds')}</label>
+        <textarea id="grounds" value={grounds} onChange={e => setGrounds(e.target.value)} />
+        <button className="primary" onClick={file}>{t('fileAppeal')}</button></>}
+      {appeal && <>
+        <p>{t('status')}：<strong data-testid="appeal-status">{appeal.statusLabel}</strong>
+          {appeal.appeal.decisionReason && <>（{appeal.appeal.decisionReason}）</>}</p>
+        {appeal.appeal.materialRequested && !appeal.appeal.material && <>
+          <p className="hint">{appeal.appeal.materialRequested}</p>
+          <textarea aria-label={t('appealMaterial')} value={material} onChange={e => setMaterial(e.target.value)} />
+          <button onClick={addMaterial}>{t('appealMaterial')}</button></>}
+        <ul>{(appeal.timeline ?? []).map((e: any, i: number) => <li key={i}>{new Date(e.at).toLocaleString()} {e.title}</li>)}</ul></>}
+      {error && <div className="error" data-testid="appeal-error">{error}</div>}
+    </section>
   );
 }

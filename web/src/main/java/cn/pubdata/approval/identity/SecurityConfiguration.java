@@ -109,7 +109,10 @@ class SecurityConfiguration {
                                 path.matcher(HttpMethod.POST, "/api/developers/applications/*/staff-filing"),
                                 path.matcher(HttpMethod.POST, "/api/developers/applications/*/removal"))
                         .hasRole("operator")
-                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/developers/applications"))
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/developers/applications"),
+                                path.matcher(HttpMethod.POST, "/api/appeals"),
+                                path.matcher(HttpMethod.POST, "/api/appeals/*/material"))
                         .hasRole("developer")
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/developers/recommendations"))
                         .hasRole("provider-reviewer")

@@ -353,6 +353,8 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/developers/rules", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/developers/applications/*/*", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/developers/applications", Set.of(Caller.DEVELOPER)),
+                rule("POST", "/api/appeals", Set.of(Caller.DEVELOPER)),
+                rule("POST", "/api/appeals/*/material", Set.of(Caller.DEVELOPER)),
                 rule("POST", "/api/developers/recommendations", Set.of(Caller.PROVIDER)),
                 rule("POST", "/api/security/exercises", Set.of(Caller.OPERATOR)),
                 rule("GET", "/api/security/exercises/overdue", READERS),

@@ -61,7 +61,8 @@ class OperatorIsolationTest extends WebTest {
             "/api/calendar/{year}",
             "/api/catalog/resources/{code}/grade",
             "/api/catalog/resources/{code}/open-condition",
-            "/api/pricing/ceilings/{jurisdiction}/{creditCode}/{category}");
+            "/api/pricing/ceilings/{jurisdiction}/{creditCode}/{category}",
+            "/api/appeals/{id}/material");
 
     @Autowired
     TestRestTemplate http;
@@ -199,6 +200,7 @@ class OperatorIsolationTest extends WebTest {
                         .single());
         ids.putAll(ciduLifecycle());
         ids.put("developers", operators.developerApplicationToCidu());
+        ids.put("appeals", operators.appealAgainstCidu());
         return ids;
     }
 

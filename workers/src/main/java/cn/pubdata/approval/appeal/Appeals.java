@@ -155,6 +155,14 @@ public class Appeals {
         return appeal;
     }
 
+    /** The appeal against the refusal of the application, if there is one. */
+    public java.util.Optional<Long> ofContested(long applicationId) {
+        return jdbc.sql("select id from approval.appeal where contested_subject = :s")
+                .param("s", Subjects.developerApplication(applicationId))
+                .query(Long.class)
+                .optional();
+    }
+
     /** The application whose refusal is contested. */
     public long contestedApplication(Appeal appeal) {
         return Long.parseLong(appeal.contestedSubject().substring("DVA-".length()));
