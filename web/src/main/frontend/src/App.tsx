@@ -14,6 +14,7 @@ import { ProductNew } from './pages/ProductNew';
 import { DataUseNew, QualityNew, RiskNew } from './pages/SmallForms';
 import { AgreementLifecycle, Agreements, EvaluationDetail, ExitDetail, RectificationDetail } from './pages/Lifecycle';
 import { ProfileSettings } from './pages/ProfileSettings';
+import { DeveloperDetail, Developers } from './pages/Developers';
 import './portal.css';
 
 function useHash() {
@@ -52,6 +53,7 @@ export function App({ profile }: { profile: Profile }) {
           <a href="#/">{t('home')}</a>
           {operator && <a href="#/scenarios" data-testid="scenarios-link">{t('scenarios')}</a>}
           {operator && <a href="#/risks/new" data-testid="risk-link">{t('newRiskReport')}</a>}
+          {operator && <a href="#/developers" data-testid="developers-link">{t('developers')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
           {(authority || manager) && <a href="#/settings" data-testid="settings-link">{t('settings')}</a>}
@@ -84,6 +86,8 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'evaluations' && id && <EvaluationDetail t={t} id={Number(id)} operator={operator} />}
         {page === 'rectifications' && id && <RectificationDetail t={t} id={Number(id)} operator={operator} />}
         {page === 'exits' && id && <ExitDetail t={t} id={Number(id)} operator={operator} />}
+        {page === 'developers' && !id && <Developers t={t} profile={profile} />}
+        {page === 'developers' && id && <DeveloperDetail t={t} id={Number(id)} profile={profile} />}
         {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>

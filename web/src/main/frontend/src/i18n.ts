@@ -64,7 +64,24 @@ export const messages = {
     settings: '政策配置', setting: '配置项', rules: '依据', value: '取值', clause: '条款', strictest: '未规定，取最严格值',
     editReason: '修改依据（文件、条款或会议纪要）', saveVersion: '保存为新版本', versions: '版本记录', version: '版本',
     profileVersion: '适用的政策配置', open: '进行中', closed: '已结束', authorityActions: '主管部门操作',
-    operatorActions: '本单位可办理', saved: '已保存'
+    operatorActions: '本单位可办理', saved: '已保存',
+    developers: '开发利用主体', myDeveloperApplications: '本单位的入驻申请', developerApplications: '申请入驻本单位平台的开发利用主体',
+    noDeveloperApplications: '暂无入驻申请。', operatorName: '运营机构', developerName: '开发利用主体',
+    applyToOperator: '申请入驻运营机构的平台', noOpenOperators: '目前没有入驻规则已获同意的运营机构。',
+    capability: '数据管理和安全保障能力、经营状况和商业信誉',
+    noIncidentDeclaration: '本单位声明：近3年未发生网络安全、数据安全事件', staffList: '参与开发的人员', staffName: '姓名',
+    idNumberTail: '身份证号后四位', duty: '岗位职责', addStaff: '增加一名人员', partnerRules: '合伙人准入条件和管理规则（报数据主管部门同意后施行）',
+    partnerConditions: '合伙人准入条件', managementRules: '开发利用主体入驻、管理和退出规则', submitRules: '报送数据主管部门',
+    rulesSubmitted: '已报送，待数据主管部门同意', developerApplication: '入驻申请', recommendations: '数据提供单位推荐',
+    platformAccess: '平台访问', confidentialitySignedOn: '保密协议签订日期', decideDeveloper: '审核入驻申请',
+    decisionReason: '审核意见和理由', approveDeveloper: '同意入驻', refuseDeveloper: '不同意入驻', developmentAgreement: '开发利用协议',
+    agreementNo: '协议编号', signedOn: '签订日期', devEndsOn: '到期日', staffFiling: '人员身份认证、备案和保密协议',
+    staffFilingHint: '每名人员通过身份认证和备案审查并签订保密协议后，填写其保密协议签订日期；全部登记后开通平台访问（仅限抽样、脱敏数据）。',
+    removeDeveloper: '移除该开发利用主体', removalReason: '移除理由',
+    devStatus_IN_REVIEW: '运营机构审核中', devStatus_REFUSED: '未获同意入驻', devStatus_APPROVED: '待签订开发利用协议',
+    devStatus_SIGNED: '待人员备案', devStatus_ACCESS_OPEN: '已开通平台访问', devStatus_ENDED: '已终止',
+    fullReport: '完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）', fileFullReport: '提交完整报告',
+    appeal: '申诉', appealGrounds: '申诉的事实和理由', fileAppeal: '向数据主管部门申诉', appealMaterial: '提交补充材料'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -130,7 +147,24 @@ export const messages = {
     settings: 'Policy settings', setting: 'Setting', rules: 'Rules', value: 'Value', clause: 'Clause', strictest: 'Silent: strictest value used',
     editReason: 'Basis of the change (document, clause or minutes)', saveVersion: 'Save as a new version', versions: 'Versions', version: 'Version',
     profileVersion: 'Governing policy version', open: 'Open', closed: 'Closed', authorityActions: 'Authority actions',
-    operatorActions: 'What you can do', saved: 'Saved'
+    operatorActions: 'What you can do', saved: 'Saved',
+    developers: 'Developers', myDeveloperApplications: 'Our applications to join', developerApplications: 'Developers applying to our platform',
+    noDeveloperApplications: 'No applications yet.', operatorName: 'Operator', developerName: 'Developer',
+    applyToOperator: "Apply to join an operator's platform", noOpenOperators: 'No operator has consented onboarding rules yet.',
+    capability: 'Data management and security capability, business standing and reputation',
+    noIncidentDeclaration: 'We declare no network or data security incident in the last 3 years', staffList: 'Staff', staffName: 'Name',
+    idNumberTail: 'Last 4 of ID number', duty: 'Duty', addStaff: 'Add a person', partnerRules: 'Partner conditions and rules (in force once the authority consents)',
+    partnerConditions: 'Partner conditions', managementRules: 'Onboarding, management and exit rules', submitRules: 'Submit to the authority',
+    rulesSubmitted: "Submitted; awaiting the authority's consent", developerApplication: 'Application', recommendations: "Provider units' recommendations",
+    platformAccess: 'Platform access', confidentialitySignedOn: 'Confidentiality agreement signed on', decideDeveloper: 'Decide on the application',
+    decisionReason: 'Opinion and reason', approveDeveloper: 'Admit', refuseDeveloper: 'Refuse', developmentAgreement: 'Development-and-use agreement',
+    agreementNo: 'Agreement number', signedOn: 'Signed on', devEndsOn: 'Ends on', staffFiling: 'Staff authentication, filing and confidentiality',
+    staffFilingHint: 'Enter the confidentiality agreement date of each person who passed identity authentication and the filing review; access (sampled, desensitised data only) opens once all are filed.',
+    removeDeveloper: 'Remove this developer', removalReason: 'Reason for removal',
+    devStatus_IN_REVIEW: 'Under review by the operator', devStatus_REFUSED: 'Refused', devStatus_APPROVED: 'Agreement to sign',
+    devStatus_SIGNED: 'Staff to file', devStatus_ACCESS_OPEN: 'Access open', devStatus_ENDED: 'Ended',
+    fullReport: 'Full report (what happened, cause, data and people affected, measures)', fileFullReport: 'File the full report',
+    appeal: 'Appeal', appealGrounds: 'Facts and grounds of the appeal', fileAppeal: 'Appeal to the authority', appealMaterial: 'File further material'
   }
 } as const;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import type { Key } from '../i18n';
 import { ProgressView, type Due } from '../components/ProgressView';
 
@@ -39,9 +39,34 @@ export function FlowDetail({ t, kind, id }: { t: (k: Key) => string; kind: Kind;
         <section><h2>{t('qualityIssue')}</h2><p>{p.dataLine}</p><p className="hint">{p.description}</p>
           {p.answer && <div className="action" data-testid="answer"><strong>{p.providerName}：</strong>{p.answer}</div>}</section>
       )}
+      {kind === 'risk-reports' && p.status === 'REPORTED' && !p.fullReportFiledAt && !p.assessedAt && (
+        <FullReport t={t} id={id} onFiled={() => api<any>(`/api/${kind}/${id}/progress`).then(setP)} />
+      )}
       {kind === 'risk-reports' && p.assessment && (
         <section><h2>{t('assessment')}</h2><p data-testid="assessment">{p.assessment}</p></section>
       )}
     </ProgressView>
+  );
+}
+
+/** SEC-04: the full report that follows the first report by its due day. */
+function FullReport({ t, id, onFiled }: { t: (k: Key) => string; id: number; onFiled: () => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const file = async () => {
+    try {
+      await api(`/api/risk-reports/${id}/full-report`, { method: 'POST', body: JSON.stringify({ fullReport: text }) });
+      setError('');
+      onFiled();
+    } catch (e) {
+      setError((e as ApiError).fields?.fullReport ?? (e as ApiError).message);
+    }
+  };
+  return (
+    <section><h2>{t('fullReport')}</h2>
+      <textarea aria-label={t('fullReport')} value={text} onChange={e => setText(e.target.value)} />
+      {error && <div className="error">{error}</div>}
+      <button className="primary" onClick={file}>{t('fileFullReport')}</button>
+    </section>
   );
 }

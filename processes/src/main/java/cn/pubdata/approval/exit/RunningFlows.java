@@ -2,6 +2,7 @@ package cn.pubdata.approval.exit;
 
 import cn.pubdata.approval.datause.DataUseRequest;
 import cn.pubdata.approval.datause.DataUses;
+import cn.pubdata.approval.developer.DevelopersOnExit;
 import cn.pubdata.approval.product.Product;
 import cn.pubdata.approval.product.Products;
 import cn.pubdata.approval.scenario.Scenario;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The exiting operator's scenario reviews, data-use requests and product reviews still running end by message, each
- * with the exit's reason; each model closes its subject as ended ({@code ${runningFlows.end(execution)}}).
+ * with the exit's reason; each model closes its subject as ended ({@code ${runningFlows.end(execution)}}). The
+ * developers applying to the operator or working on its platform lose their access the same way.
  */
 @Component("runningFlows")
 public class RunningFlows {
@@ -25,6 +27,7 @@ public class RunningFlows {
     private final Scenarios scenarios;
     private final DataUses dataUses;
     private final Products products;
+    private final DevelopersOnExit developers;
     private final Timeline timeline;
     private final RuntimeService runtime;
 
@@ -33,12 +36,14 @@ public class RunningFlows {
             Scenarios scenarios,
             DataUses dataUses,
             Products products,
+            DevelopersOnExit developers,
             Timeline timeline,
             RuntimeService runtime) {
         this.exits = exits;
         this.scenarios = scenarios;
         this.dataUses = dataUses;
         this.products = products;
+        this.developers = developers;
         this.timeline = timeline;
         this.runtime = runtime;
     }
@@ -68,6 +73,18 @@ public class RunningFlows {
                 ended.isEmpty() ? "没有运行中的场景、数据需求或产品审核" : String.join("、", ended),
                 "系统",
                 "exit-flows-ended:" + exit.id());
+        List<String> developersEnded = developers.end(
+                exit.creditCode(),
+                exit.jurisdiction(),
+                "运营机构退出授权运营（" + exit.trigger().label() + "）");
+        if (!developersEnded.isEmpty()) {
+            timeline.record(
+                    Subjects.exit(exit.id()),
+                    "终止开发利用主体的入驻和平台访问 " + developersEnded.size() + " 项",
+                    String.join("、", developersEnded),
+                    "系统",
+                    "exit-developers-ended:" + exit.id());
+        }
     }
 
     private boolean end(String message, String processInstanceId, String reason) {

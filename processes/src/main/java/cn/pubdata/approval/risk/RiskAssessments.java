@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * SCN-10: checks the authority's assessment of a risk when it completes the task and records it through the risk
- * reports' service: the departments it assessed with, the assessment, and the outcome the model continues with.
+ * reports' service: the departments it assessed with, the assessment, the outcome the model continues with (close,
+ * rectification, exit) and whether the case is referred to 网信 and 公安 (SEC-13).
  */
 @Component("riskAssessments")
 public class RiskAssessments implements TaskListener {
@@ -38,6 +39,12 @@ public class RiskAssessments implements TaskListener {
         String assessment = required(task, "riskAssessment", "请填写评估结论");
         AssessmentOutcome outcome = AssessmentOutcome.valueOf(choice(task, "assessmentOutcome", OUTCOMES, "请选择评估后的处理"));
         reports.assess(reportId, assessment, departments, outcome, actor(task));
+        // SEC-13: breaches of network-security, data-security or personal-information law go to 网信 and 公安
+        boolean refer = Boolean.TRUE.equals(task.getVariable("referToSecurity"));
+        task.setVariable("referToSecurity", refer);
+        if (refer) {
+            reports.refer(reportId, "网信、公安部门", actor(task));
+        }
         timeline.record(
                 Subjects.riskReport(reportId),
                 "风险评估：" + outcome.label(),

@@ -29,6 +29,11 @@ public class RiskReportProgress {
             String departments,
             String assessmentOutcome,
             Instant assessedAt,
+            LocalDate fullReportDue,
+            Instant fullReportFiledAt,
+            boolean referred,
+            Long exitId,
+            Long rectificationId,
             String operatorAction,
             List<DueItem> due,
             List<TimelineEntry> timeline) {}
@@ -64,11 +69,19 @@ public class RiskReportProgress {
                         ? null
                         : report.getAssessmentOutcome().label(),
                 report.getAssessedAt(),
-                open
-                        ? "已报告数据主管部门，正在评估"
-                                + (due.isEmpty() ? "" : "（" + due.get(0).dueDay() + " 前）")
-                                + "。请继续落实已采取的处置措施；如发现新的情况，请及时再次报告。"
-                        : null,
+                report.getFullReportDue(),
+                report.getFullReportFiledAt(),
+                report.isReferred(),
+                report.getExitId(),
+                report.getRectificationId(),
+                open && report.getFullReportFiledAt() == null && report.getAssessedAt() == null
+                        ? "已报告数据主管部门和安全监管部门。请于 " + report.getFullReportDue()
+                                + " 前提交完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）（SEC-04）。"
+                        : open
+                                ? "已报告数据主管部门，正在评估"
+                                        + (due.isEmpty() ? "" : "（" + due.get(0).dueDay() + " 前）")
+                                        + "。请继续落实已采取的处置措施；如发现新的情况，请及时再次报告。"
+                                : null,
                 due,
                 timeline.of(Subjects.riskReport(reportId)));
     }

@@ -1,7 +1,10 @@
 package cn.pubdata.approval.risk;
 
+import cn.pubdata.approval.calendar.Deadlines;
+import cn.pubdata.approval.common.Clocks;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Every risk report's process starts from its stored facts, and the report knows its process instance. */
@@ -9,9 +12,16 @@ import org.springframework.stereotype.Component;
 public class RiskReportStart implements ExecutionListener {
 
     private final RiskReports reports;
+    private final Deadlines deadlines;
+    private final int fullReportWorkingDays;
 
-    public RiskReportStart(RiskReports reports) {
+    public RiskReportStart(
+            RiskReports reports,
+            Deadlines deadlines,
+            @Value("${approval.risk.full-report-working-days:5}") int fullReportWorkingDays) {
         this.reports = reports;
+        this.deadlines = deadlines;
+        this.fullReportWorkingDays = fullReportWorkingDays;
     }
 
     @Override
@@ -19,5 +29,12 @@ public class RiskReportStart implements ExecutionListener {
         RiskReport report = reports.get(((Number) execution.getVariable("reportId")).longValue());
         execution.setVariables(reports.facts(report));
         reports.startedAs(report, execution.getProcessInstanceId());
+        // SEC-04: the full report is due by the end of a working day the setting counts
+        java.util.Date due = deadlines.set(execution, "fullReportDueAt", fullReportWorkingDays);
+        reports.fullReportDue(
+                report.getId(), due.toInstant().atZone(Clocks.BEIJING).toLocalDate());
+        execution.setVariable(
+                "fullReportDue",
+                due.toInstant().atZone(Clocks.BEIJING).toLocalDate().toString());
     }
 }

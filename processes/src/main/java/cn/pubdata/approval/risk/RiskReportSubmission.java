@@ -19,6 +19,23 @@ public class RiskReportSubmission {
         this.runtime = runtime;
     }
 
+    /**
+     * SEC-04: the operator's full report; the flow goes on to the assessment if it waits for it, or takes it as filed
+     * when it gets there.
+     */
+    @Transactional
+    public RiskReport fileFullReport(long id, String text, Actor actor) {
+        RiskReport report = reports.fileFullReport(id, text, actor);
+        String shown = report.getFullReport().length() <= 3900
+                ? report.getFullReport()
+                : report.getFullReport().substring(0, 3900) + "…（全文见报告）";
+        runtime.createMessageCorrelation(RiskReportProcess.MESSAGE_FULL_REPORT_FILED)
+                .processInstanceId(report.getProcessInstanceId())
+                .setVariable("fullReport", shown)
+                .correlateAllWithResult();
+        return reports.get(id);
+    }
+
     @Transactional
     public RiskReport report(RiskReportForm form, Actor actor) {
         RiskReport report = reports.report(form, actor);

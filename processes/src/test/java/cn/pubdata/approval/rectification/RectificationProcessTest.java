@@ -268,7 +268,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
     }
 
     @Test
-    @Enforces({"RECT-11"})
+    @Enforces({"RECT-11", "SEC-05"})
     void chizhouInspectionFindingsReachTheOperatorAndOpenARectification() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州监督检查公司", CZ_ENTERPRISES);

@@ -30,13 +30,18 @@ public final class DemoAccounts {
             new Account("cgj", "城管局", "provider-cgj", "市城管局"),
             new Account("zwj", "政务局数据", "provider-zwj", "市政务局"),
             new Account("sthjj", "生态环境局", "provider-sthjj", "市生态环境局"),
-            new Account("gxj", "工信局", "provider-gxj", "市工信局"));
+            new Account("gxj", "工信局", "provider-gxj", "市工信局"),
+            new Account("auditor", "审计局", "auditor", "市审计局（只读审计）"));
 
-    /** Two competing operator companies and a developer of the first (portal and API). */
+    /**
+     * Two competing operator companies, a developer of the first, and a developer company of its own that applies to
+     * join an operator's platform (portal and API).
+     */
     public static final List<Account> OPERATORS = List.of(
             new Account("op-cidu", "瓷都数据运营有限公司 91330100716105852F", "operator", "运营机构"),
             new Account("dev-cidu", "瓷都数据运营有限公司的开发人员", "developer", "开发利用主体"),
-            new Account("op-changnan", "昌南数科有限公司 914403001922038216", "operator", "运营机构"));
+            new Account("op-changnan", "昌南数科有限公司 914403001922038216", "operator", "运营机构"),
+            new Account("dev-huiyun", "慧云数据科技有限公司 91360200MA3KD7R2WF", "developer", "开发利用主体"));
 
     /** The reviewers of the other jurisdictions' profiles and the province, who log in to Tasklist only. */
     private static final List<String> OTHER_LOGINS = List.of(

@@ -53,6 +53,11 @@ class SecurityConfiguration {
         "administrator"
     };
 
+    /** SEC-14: the audit bureau reads what the reviewers read; it writes nothing ({@link ReadOnlyAuditors}). */
+    static final String[] READERS = java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(REVIEWERS), java.util.stream.Stream.of("auditor"))
+            .toArray(String[]::new);
+
     /** Any signed-in person; the workers' service account reaches nothing of the portal API. */
     private static final AuthorizationManager<RequestAuthorizationContext> PEOPLE_NOT_WORKERS =
             (authentication, context) -> {
@@ -75,7 +80,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(path.matcher(HttpMethod.GET, "/api/catalog/changes"))
-                        .hasAnyRole(REVIEWERS)
+                        .hasAnyRole(READERS)
                         .requestMatchers(
                                 path.matcher(HttpMethod.POST, "/api/catalog/resources"),
                                 path.matcher(HttpMethod.PUT, "/api/catalog/resources/*/open-condition"))
@@ -96,6 +101,26 @@ class SecurityConfiguration {
                         .hasAnyRole("operator", "developer")
                         .requestMatchers(path.matcher(HttpMethod.PUT, "/api/pricing/ceilings/**"))
                         .hasRole("pricing-officer")
+                        // developer onboarding: the operator's rules and decisions, the developer's application
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/developers/rules"),
+                                path.matcher(HttpMethod.POST, "/api/developers/applications/*/decision"),
+                                path.matcher(HttpMethod.POST, "/api/developers/applications/*/agreement"),
+                                path.matcher(HttpMethod.POST, "/api/developers/applications/*/staff-filing"),
+                                path.matcher(HttpMethod.POST, "/api/developers/applications/*/removal"))
+                        .hasRole("operator")
+                        .requestMatchers(
+                                path.matcher(HttpMethod.POST, "/api/developers/applications"),
+                                path.matcher(HttpMethod.POST, "/api/appeals"),
+                                path.matcher(HttpMethod.POST, "/api/appeals/*/material"))
+                        .hasRole("developer")
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/developers/recommendations"))
+                        .hasRole("provider-reviewer")
+                        // SEC-06: the operator records its drills; the managers' dashboard reads who has none
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/security/exercises"))
+                        .hasRole("operator")
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/security/exercises/overdue"))
+                        .hasAnyRole(READERS)
                         .requestMatchers(
                                 path.matcher(HttpMethod.GET, "/api/announcements/**"),
                                 path.matcher(HttpMethod.GET, "/api/portal-config"),
@@ -136,7 +161,7 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/exits"))
                         .hasAnyRole("operator", "authority-reviewer")
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/revenue/**"))
-                        .hasAnyRole(REVIEWERS)
+                        .hasAnyRole(READERS)
                         // the workers' service account fetches, locks and reports external tasks, and nothing else
                         .requestMatchers(
                                 path.matcher("/engine-rest/external-task/**"),
@@ -155,6 +180,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .access(PEOPLE_NOT_WORKERS))
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(new KeycloakToken())))
+                .addFilterBefore(new ReadOnlyAuditors(), AuthorizationFilter.class)
                 .addFilterAfter(publicRateLimit, AuthorizationFilter.class)
                 .addFilterAfter(new EngineAuthentication(identity), PublicRateLimit.class)
                 .build();

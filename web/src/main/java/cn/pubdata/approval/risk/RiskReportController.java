@@ -47,6 +47,14 @@ class RiskReportController {
         return reports.ofOperator(company);
     }
 
+    record FullReportRequest(String fullReport) {}
+
+    /** SEC-04: the operator's full report after the first one. */
+    @PostMapping("/{id}/full-report")
+    RiskReport fullReport(@PathVariable long id, @RequestBody FullReportRequest request) {
+        return submission.fileFullReport(id, request == null ? null : request.fullReport(), user.actor());
+    }
+
     @GetMapping("/{id}/progress")
     RiskReportProgress.Progress progress(@PathVariable long id) {
         user.requireOwn(reports.get(id).getCreditCode(), "风险报告 " + id + " 不存在");

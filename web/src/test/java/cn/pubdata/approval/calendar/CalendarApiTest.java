@@ -114,6 +114,12 @@ class CalendarApiTest extends WebTest {
                                 "measures", "已暂停接口"))
                 .getBody()
                 .get("id");
+        // the full report (SEC-04) comes before the assessment
+        call(
+                "op-cidu",
+                HttpMethod.POST,
+                "/api/risk-reports/" + id + "/full-report",
+                Map.of("fullReport", "接口调用量异常系爬虫所致，已封禁"));
         String progress = "/api/risk-reports/" + id + "/progress";
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> call("op-cidu", HttpMethod.GET, progress, null)

@@ -3,6 +3,7 @@ package cn.pubdata.approval.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
+import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.fixture.Figures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Path;
@@ -34,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every route of the application (the portal API as Spring maps it, every resource of the engine's REST API, the
  * webapps and their API, actuator) called by every demo role, by the workers' service account and without a token.
  * The routes are read from the running application, so a new endpoint without an expectation fails here. Writes the
- * matrix to web/target/access-matrix.tsv and prints its summary.
+ * matrix to web/target/access-matrix.tsv and prints its summary. The auditor (SEC-14) reads what the reviewers read and
+ * every write of its is refused.
  */
 class AccessMatrixTest extends WebTest {
 
@@ -52,6 +54,7 @@ class AccessMatrixTest extends WebTest {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
+    @Enforces({"SEC-14"})
     void everyRouteAnswersEveryCallerAsThePolicySays() throws Exception {
         Map<Caller, String> tokens = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
@@ -226,6 +229,7 @@ class AccessMatrixTest extends WebTest {
         MANAGER("manager"),
         PROVINCE("province"),
         ADMIN("admin"),
+        AUDITOR("auditor"),
         WORKERS(null);
 
         final String user;
@@ -288,7 +292,9 @@ class AccessMatrixTest extends WebTest {
                 Caller.PROVINCE,
                 Caller.ADMIN);
         private static final Set<Caller> OPERATOR_SIDE = Set.of(Caller.OPERATOR, Caller.DEVELOPER);
-        private static final Set<Caller> PEOPLE = union(REVIEWERS, OPERATOR_SIDE);
+        private static final Set<Caller> PEOPLE = union(union(REVIEWERS, OPERATOR_SIDE), Set.of(Caller.AUDITOR));
+        /** SEC-14: the audit bureau reads what the reviewers read, the revenue and the catalog's history included. */
+        private static final Set<Caller> READERS = union(REVIEWERS, Set.of(Caller.AUDITOR));
 
         private record Rule(String method, String pattern, Set<Caller> allowed, Expected otherwise) {}
 
@@ -300,7 +306,7 @@ class AccessMatrixTest extends WebTest {
                 rule("GET", "/api/portal-config", EVERYONE),
                 rule("GET", "/api/announcements/**", EVERYONE),
                 rule("GET", "/api/announcements", EVERYONE),
-                rule("GET", "/api/catalog/changes", REVIEWERS),
+                rule("GET", "/api/catalog/changes", READERS),
                 rule("GET", "/api/catalog/**", EVERYONE),
                 rule("POST", "/api/applications/*/objections", EVERYONE),
                 rule("GET", "/actuator/health", EVERYONE),
@@ -341,7 +347,17 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/exits/*/deletion", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/exits/plan-ahead", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/exits", Set.of(Caller.OPERATOR, Caller.AUTHORITY)),
-                rule("GET", "/api/revenue/**", REVIEWERS),
+                rule("GET", "/api/revenue/**", READERS),
+                // developer onboarding: the operator's rules and decisions, the developer's application, providers
+                // recommend
+                rule("POST", "/api/developers/rules", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/developers/applications/*/*", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/developers/applications", Set.of(Caller.DEVELOPER)),
+                rule("POST", "/api/appeals", Set.of(Caller.DEVELOPER)),
+                rule("POST", "/api/appeals/*/material", Set.of(Caller.DEVELOPER)),
+                rule("POST", "/api/developers/recommendations", Set.of(Caller.PROVIDER)),
+                rule("POST", "/api/security/exercises", Set.of(Caller.OPERATOR)),
+                rule("GET", "/api/security/exercises/overdue", READERS),
                 // the rest of the portal API: any person; the handler checks whose data it is
                 rule("*", "/api/**", PEOPLE),
                 // the engine: the workers fetch and report external tasks and nothing else; reviewers the rest
@@ -363,6 +379,9 @@ class AccessMatrixTest extends WebTest {
         }
 
         static Expected of(Route route, Caller caller) {
+            if (caller == Caller.AUDITOR && !route.method().equals("GET")) {
+                return Expected.REFUSED; // SEC-14: read-only, public writes included
+            }
             for (Rule rule : RULES) {
                 if ((rule.method().equals("*") || rule.method().equals(route.method()))
                         && MATCHER.match(rule.pattern(), route.pattern())) {

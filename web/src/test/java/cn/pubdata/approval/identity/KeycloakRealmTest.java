@@ -66,6 +66,13 @@ class KeycloakRealmTest {
         assertThat(developer.path("credit_code").asText())
                 .as("a developer belongs to its operator")
                 .isEqualTo("91330100716105852F");
+        JsonNode company = claims(passwordGrant("dev-huiyun", "demo"));
+        assertThat(company.path("credit_code").asText())
+                .as("a developer company of its own")
+                .isEqualTo("91360200MA3KD7R2WF");
+        assertThat(company.path("company_name").asText()).isEqualTo("慧云数据科技有限公司");
+        JsonNode auditor = claims(passwordGrant("auditor", "demo"));
+        assertThat(auditor.path("realm_access").path("roles").toString()).contains("\"auditor\"");
     }
 
     @Test

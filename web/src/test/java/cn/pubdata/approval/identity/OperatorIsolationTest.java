@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * One company's data is invisible to another on every portal route that takes an id, the routes read from the
  * running application: op-changnan calls each with op-cidu's real ids (an application, a document, a scenario, a
  * product, a data-use request, a data-quality issue, a risk report, a notice, an agreement, an exit, a rectification,
- * an evaluation) and gets 404, and nothing of op-cidu's changes. The lists filtered by company show op-changnan none of op-cidu's items either.
+ * an evaluation, a developer's application to it) and gets 404, and nothing of op-cidu's changes. The lists filtered by company show op-changnan none of op-cidu's items either.
  */
 class OperatorIsolationTest extends WebTest {
 
@@ -62,7 +62,8 @@ class OperatorIsolationTest extends WebTest {
             "/api/calendar/{year}",
             "/api/catalog/resources/{code}/grade",
             "/api/catalog/resources/{code}/open-condition",
-            "/api/pricing/ceilings/{jurisdiction}/{creditCode}/{category}");
+            "/api/pricing/ceilings/{jurisdiction}/{creditCode}/{category}",
+            "/api/appeals/{id}/material");
 
     @Autowired
     TestRestTemplate http;
@@ -201,6 +202,8 @@ class OperatorIsolationTest extends WebTest {
                         .query(Long.class)
                         .single());
         ids.putAll(ciduLifecycle());
+        ids.put("developers", operators.developerApplicationToCidu());
+        ids.put("appeals", operators.appealAgainstCidu());
         return ids;
     }
 

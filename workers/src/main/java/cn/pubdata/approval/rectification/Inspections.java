@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * RECT-11: the authority and the departments inspect an operator's compliance (platform management, data resources,
  * development, market operation). Each inspection is recorded with its findings, the findings are sent to the operator,
- * and an inspection may open a rectification, whose follow-up is then the rectification's.
+ * and an inspection may open a rectification, whose follow-up is then the rectification's. SEC-05: the operator
+ * submits to it; an inspection needs nothing from the operator to be recorded and to bind it.
  */
 @Service
 public class Inspections {

@@ -1,11 +1,14 @@
 package cn.pubdata.approval.risk;
 
 /**
- * What the authority's assessment of a risk leads to. For now every assessment closes the report; rectification of
- * an incident and exit are later outcomes the model will branch on.
+ * What the authority's assessment of a reported risk or incident leads to: an incident with adverse effects or serious
+ * consequences is an exit ground (EXIT-06), a breach of the agreement starts a rectification (RECT-01), otherwise the
+ * report is closed with its findings.
  */
 public enum AssessmentOutcome {
-    CLOSE("评估完毕，关闭报告");
+    CLOSE("评估完毕，关闭报告"),
+    RECTIFY("违反授权运营协议，启动限期整改"),
+    EXIT("造成不良影响或严重后果，启动退出程序");
 
     private final String label;
 

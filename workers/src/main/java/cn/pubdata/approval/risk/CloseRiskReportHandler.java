@@ -9,7 +9,10 @@ import cn.pubdata.approval.worker.WorkItem;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Closes a risk report after the authority's assessment and tells the operator the assessment (SCN-10). */
+/**
+ * Closes a risk report after the authority's assessment and tells the operator the assessment and what it started: an
+ * exit, a rectification, a referral to 网信 and 公安 (SCN-10, SEC-13).
+ */
 @Component
 class CloseRiskReportHandler implements ExternalTaskHandler {
 
@@ -33,10 +36,6 @@ class CloseRiskReportHandler implements ExternalTaskHandler {
     @Override
     public Map<String, Object> handle(WorkItem task) {
         long id = task.longValue("reportId");
-        AssessmentOutcome outcome = AssessmentOutcome.valueOf(task.string("assessmentOutcome"));
-        if (outcome != AssessmentOutcome.CLOSE) {
-            throw new IllegalStateException("风险报告 " + id + " 的评估结论「" + outcome.label() + "」不由关闭步骤处理");
-        }
         RiskReport report = reports.get(id);
         if (report.getAssessedAt() == null) {
             throw new IllegalStateException("风险报告 " + id + " 尚未记录评估结论，不能关闭");
@@ -50,11 +49,25 @@ class CloseRiskReportHandler implements ExternalTaskHandler {
                 "【风险报告已评估】" + report.summary(),
                 report.getCompanyName() + "：\n\n您于 " + report.getFoundOn() + " 发现并报告的风险（" + report.summary()
                         + "）已由数据主管部门会同" + report.getDepartments() + "评估完毕，报告已关闭。\n评估结论："
-                        + report.getAssessment(),
+                        + report.getAssessment() + consequence(report),
                 agreements
                         .latest(report.getCreditCode(), report.getJurisdiction())
                         .map(a -> agreements.contactEmailOfApplication(a.applicationId()))
                         .orElse(null));
         return Map.of();
+    }
+
+    private static String consequence(RiskReport report) {
+        StringBuilder s = new StringBuilder();
+        if (report.getAssessmentOutcome() == AssessmentOutcome.EXIT) {
+            s.append("\n处理：").append(AssessmentOutcome.EXIT.label()).append("，请留意退出程序的通知。");
+        }
+        if (report.getAssessmentOutcome() == AssessmentOutcome.RECTIFY) {
+            s.append("\n处理：").append(AssessmentOutcome.RECTIFY.label()).append("，请按整改通知提交整改方案。");
+        }
+        if (report.isReferred()) {
+            s.append("\n该事件已移送网信、公安部门依法处理，并记入贵单位档案。");
+        }
+        return s.toString();
     }
 }

@@ -29,6 +29,12 @@ public class RiskReport {
     private Instant assessedAt;
     private Instant closedAt;
     private String processInstanceId;
+    private java.time.LocalDate fullReportDue;
+    private String fullReport;
+    private Instant fullReportFiledAt;
+    private boolean referred;
+    private Long exitId;
+    private Long rectificationId;
 
     RiskReport() {}
 
@@ -54,6 +60,33 @@ public class RiskReport {
 
     void startedAs(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    void fullReportDue(java.time.LocalDate day) {
+        this.fullReportDue = day;
+    }
+
+    /** @return false when the full report had been filed already */
+    boolean fileFullReport(String text, Instant now) {
+        if (fullReportFiledAt != null) {
+            return false;
+        }
+        this.fullReport = text;
+        this.fullReportFiledAt = now;
+        return true;
+    }
+
+    void referred() {
+        this.referred = true;
+    }
+
+    void ledTo(Long exitId, Long rectificationId) {
+        if (exitId != null) {
+            this.exitId = exitId;
+        }
+        if (rectificationId != null) {
+            this.rectificationId = rectificationId;
+        }
     }
 
     /** @return false when it had been assessed already */
@@ -155,5 +188,29 @@ public class RiskReport {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    public java.time.LocalDate getFullReportDue() {
+        return fullReportDue;
+    }
+
+    public String getFullReport() {
+        return fullReport;
+    }
+
+    public Instant getFullReportFiledAt() {
+        return fullReportFiledAt;
+    }
+
+    public boolean isReferred() {
+        return referred;
+    }
+
+    public Long getExitId() {
+        return exitId;
+    }
+
+    public Long getRectificationId() {
+        return rectificationId;
     }
 }

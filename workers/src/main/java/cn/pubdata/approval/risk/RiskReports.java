@@ -41,6 +41,7 @@ public class RiskReports {
     private final Validation validation;
     private final Timeline timeline;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public RiskReports(
             RiskReportRepository repository,
@@ -50,7 +51,9 @@ public class RiskReports {
             PolicyProfiles profiles,
             Validation validation,
             Timeline timeline,
-            Clock clock) {
+            Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.agreements = agreements;
         this.states = states;
@@ -127,6 +130,93 @@ public class RiskReports {
         if (report.assess(assessment, departments, outcome, by, clock.instant())) {
             repository.save(report);
         }
+    }
+
+    /** SEC-04: the day the full report is due, counted when the report reaches the authority. */
+    @Transactional
+    public void fullReportDue(long id, LocalDate day) {
+        RiskReport report = get(id);
+        report.fullReportDue(day);
+        repository.save(report);
+    }
+
+    /**
+     * SEC-04: the operator's full report after the first one: what happened, its cause, the data and people affected,
+     * the measures taken. Filed once, while the report is open; the caller moves the process on.
+     */
+    @Transactional
+    public RiskReport fileFullReport(long id, String text, Actor actor) {
+        RiskReport report = ownReport(id, actor);
+        if (text == null || text.isBlank()) {
+            throw Problem.invalid("fullReport", "请填写完整报告：事件经过、原因、涉及的数据和人员、已采取和拟采取的措施");
+        }
+        if (text.length() > 10000) {
+            throw Problem.invalid("fullReport", "完整报告不超过10000字");
+        }
+        if (report.getStatus() != RiskReportStatus.REPORTED || report.getAssessedAt() != null) {
+            throw Problem.conflict("该报告已评估，不再接收完整报告；如有新的情况，请再次报告");
+        }
+        if (!report.fileFullReport(text.trim(), clock.instant())) {
+            throw Problem.conflict("完整报告已提交");
+        }
+        repository.save(report);
+        timeline.record(Subjects.riskReport(id), "提交完整报告", null, actor.label(), "risk-full-report:" + id);
+        return report;
+    }
+
+    /**
+     * SEC-13: the case is referred to 网信 and 公安 and the referral goes on the operator's file; once per report.
+     */
+    @Transactional
+    public void refer(long id, String departments, String by) {
+        RiskReport report = get(id);
+        report.referred();
+        repository.save(report);
+        recordOnFile(
+                report,
+                "REFERRAL",
+                "移送" + departments + "依法处理：" + report.summary() + "（评估结论：" + report.getAssessment() + "）",
+                by,
+                "referral:" + id);
+    }
+
+    /** SEC-13: a department's handling of a referred case, on the operator's file. */
+    @Transactional
+    public void recordHandling(long id, String department, String note, String by, String dedupeKey) {
+        RiskReport report = get(id);
+        recordOnFile(report, "DEPARTMENT_HANDLING", department + "处理意见：" + note, by, dedupeKey);
+        timeline.record(Subjects.riskReport(id), department + "处理意见", note, by, dedupeKey);
+    }
+
+    /** The exit or rectification the assessment started. */
+    @Transactional
+    public void ledTo(long id, Long exitId, Long rectificationId) {
+        RiskReport report = get(id);
+        report.ledTo(exitId, rectificationId);
+        repository.save(report);
+    }
+
+    /** SEC-13: what the operator's file holds: referrals and the departments' handling. */
+    public List<Map<String, Object>> securityFile(String creditCode) {
+        return jdbc.sql("""
+                        select jurisdiction, kind, subject, summary, recorded_by, recorded_at
+                        from approval.operator_security_record where credit_code = :code order by recorded_at, id""").param("code", creditCode).query().listOfRows();
+    }
+
+    private void recordOnFile(RiskReport report, String kind, String summary, String by, String dedupeKey) {
+        jdbc.sql("""
+                        insert into approval.operator_security_record (jurisdiction, credit_code, kind, subject, summary,
+                            recorded_by, recorded_at, dedupe_key)
+                        values (:j, :code, :kind, :subject, :summary, :by, :at, :key) on conflict (dedupe_key) do nothing""")
+                .param("j", report.getJurisdiction())
+                .param("code", report.getCreditCode())
+                .param("kind", kind)
+                .param("subject", Subjects.riskReport(report.getId()))
+                .param("summary", summary)
+                .param("by", by)
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("key", dedupeKey)
+                .update();
     }
 
     /** Closes the report once; returns false when it had been closed already (a repeated delivery). */

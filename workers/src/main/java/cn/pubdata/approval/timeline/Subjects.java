@@ -51,4 +51,16 @@ public final class Subjects {
     public static String exit(long exitId) {
         return "EXT-" + exitId;
     }
+
+    public static String partnerRules(long rulesId) {
+        return "PTR-" + rulesId;
+    }
+
+    public static String developerApplication(long applicationId) {
+        return "DVA-" + applicationId;
+    }
+
+    public static String appeal(long appealId) {
+        return "APP-" + appealId;
+    }
 }

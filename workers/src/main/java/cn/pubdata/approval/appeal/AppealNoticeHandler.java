@@ -1,0 +1,75 @@
+package cn.pubdata.approval.appeal;
+
+import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
+import cn.pubdata.approval.worker.ExternalTaskHandler;
+import cn.pubdata.approval.worker.WorkItem;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * APL-02: tells the appellant where its appeal stands, once per step: registered (and the authority that it has one),
+ * material asked for, or decided with the reason.
+ */
+@Component
+class AppealNoticeHandler implements ExternalTaskHandler {
+
+    private final Appeals appeals;
+    private final Timeline timeline;
+    private final Notifications notifications;
+
+    AppealNoticeHandler(Appeals appeals, Timeline timeline, Notifications notifications) {
+        this.appeals = appeals;
+        this.timeline = timeline;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public String topic() {
+        return "appeal-notify";
+    }
+
+    @Override
+    public Map<String, Object> handle(WorkItem task) {
+        Appeal a = appeals.get(task.longValue("appealId"));
+        String step = task.string("appealStep");
+        String title;
+        String body;
+        switch (step) {
+            case "registered" -> {
+                notifications.send(
+                        Notifications.group("authority-reviewer"),
+                        task.dedupeKey("authority"),
+                        "【申诉】" + a.appellantName(),
+                        a.appellantName() + "对以下决定提出申诉：\n" + a.contestedDecision() + "\n申诉理由：" + a.grounds()
+                                + "\n\n请在待办任务「处理申诉」中决定。",
+                        null);
+                title = "【申诉已登记】";
+                body = "贵单位的申诉已由数据主管部门登记，将在处理后告知结果。";
+            }
+            case "material" -> {
+                title = "【申诉需补充材料】";
+                body = "数据主管部门请贵单位补充材料：" + a.materialRequested() + "\n请在门户中提交。";
+            }
+            default -> {
+                title = a.status() == Appeal.Status.UPHELD ? "【申诉成立】" : "【申诉不成立】";
+                body = a.status().label() + "。\n理由：" + a.decisionReason()
+                        + (a.rerunSubject() == null ? "" : "\n原申请已重新交运营机构审核（" + a.rerunSubject() + "）。");
+            }
+        }
+        notifications.send(
+                Notifications.operator(a.appellantCode()),
+                task.dedupeKey("appellant"),
+                title + a.appellantName(),
+                a.appellantName() + "：\n\n" + body,
+                null);
+        timeline.record(
+                Subjects.appeal(a.id()),
+                title.replace("【", "").replace("】", ""),
+                null,
+                "系统",
+                task.dedupeKey("timeline"));
+        return Map.of();
+    }
+}
