@@ -1,9 +1,12 @@
 package cn.pubdata.approval.worker;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.BadRequestException;
 import org.camunda.bpm.client.exception.NotFoundException;
@@ -11,6 +14,7 @@ import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Subscribes every {@link ExternalTaskHandler} to its topic on the engine's REST API (fetch and lock, long polling) and
@@ -23,7 +27,10 @@ public class ExternalTaskWorkers implements AutoCloseable {
 
     private final WorkerProperties properties;
     private final List<ExternalTaskHandler> handlers;
+    private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private ExternalTaskClient client;
+    private volatile Instant lastRequest;
+    private volatile String tokenTrouble;
 
     public ExternalTaskWorkers(WorkerProperties properties, List<ExternalTaskHandler> handlers) {
         this.properties = properties;
@@ -41,8 +48,17 @@ public class ExternalTaskWorkers implements AutoCloseable {
         if (properties.authenticates()) {
             ServiceAccountToken token =
                     new ServiceAccountToken(properties.tokenUrl(), properties.clientId(), properties.clientSecret());
-            builder.addInterceptor(request -> request.addHeader("Authorization", "Bearer " + token.get()));
+            builder.addInterceptor(request -> {
+                try {
+                    request.addHeader("Authorization", "Bearer " + token.get());
+                    tokenTrouble = null;
+                } catch (RuntimeException e) {
+                    tokenTrouble = e.getMessage();
+                    throw e;
+                }
+            });
         }
+        builder.addInterceptor(request -> lastRequest = Instant.now());
         client = builder.baseUrl(engineRestUrl)
                 .workerId(workerId)
                 .maxTasks(10)
@@ -72,6 +88,19 @@ public class ExternalTaskWorkers implements AutoCloseable {
                 task.getActivityId(),
                 task.getActivityInstanceId(),
                 new HashMap<>(task.getAllVariables()));
+        MDC.put("businessKey", String.valueOf(task.getBusinessKey()));
+        MDC.put("processInstanceId", task.getProcessInstanceId());
+        MDC.put("topic", task.getTopicName());
+        try {
+            runLogged(handler, item, task, service);
+        } finally {
+            MDC.remove("businessKey");
+            MDC.remove("processInstanceId");
+            MDC.remove("topic");
+        }
+    }
+
+    private void runLogged(ExternalTaskHandler handler, WorkItem item, ExternalTask task, ExternalTaskService service) {
         Map<String, Object> result;
         try {
             result = handler.handle(item);
@@ -102,6 +131,7 @@ public class ExternalTaskWorkers implements AutoCloseable {
     }
 
     private void fail(ExternalTask task, ExternalTaskService service, RuntimeException e) {
+        failures.computeIfAbsent(task.getTopicName(), t -> new AtomicLong()).incrementAndGet();
         int retries = task.getRetries() == null ? properties.retries() : task.getRetries() - 1;
         log.warn(
                 "{}（{}）失败，剩余重试 {} 次：{}",
@@ -118,6 +148,24 @@ public class ExternalTaskWorkers implements AutoCloseable {
                         stackTrace(e),
                         Math.max(retries, 0),
                         properties.retryTimeoutMs()));
+    }
+
+    /** Whether the fetch loop runs: the client is active and asked the engine within the given time. */
+    public FetchLoop fetchLoop() {
+        ExternalTaskClient current = client;
+        return new FetchLoop(current != null && current.isActive(), lastRequest, tokenTrouble);
+    }
+
+    /** What the health check reads of the fetch loop. */
+    public record FetchLoop(boolean active, Instant lastRequest, String tokenTrouble) {}
+
+    /** Failures reported per topic since this process started (business outcomes are not failures). */
+    public Map<String, AtomicLong> failuresPerTopic() {
+        return failures;
+    }
+
+    public List<String> topics() {
+        return handlers.stream().map(ExternalTaskHandler::topic).toList();
     }
 
     /**
