@@ -9,8 +9,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The workers' fetch loop, as readiness sees it ({@code workers}): up while the client is active and has asked the
- * engine within a long poll and a margin; down when it stopped, stalled or cannot get its token. A process whose
+ * The workers' fetch loop, as readiness sees it ({@code workers}): up while the client is active and the engine
+ * answered a fetch within a long poll and a margin; down when it stopped, stalled, the last fetch failed (engine
+ * unreachable) or it cannot get its token. A process whose
  * workers are switched off (an engine node) reports that, up.
  */
 @Component("workers")
@@ -35,16 +36,19 @@ public class WorkerHealth extends AbstractHealthIndicator {
         }
         ExternalTaskWorkers.FetchLoop loop = workers.fetchLoop();
         Duration allowed = Duration.ofMillis(properties.longPollMs()).plus(MARGIN);
-        boolean recent = loop.lastRequest() != null
-                && loop.lastRequest().isAfter(Instant.now().minus(allowed));
+        boolean recent = loop.lastFetched() != null
+                && loop.lastFetched().isAfter(Instant.now().minus(allowed));
         health.withDetail("topics", workers.topics().size())
-                .withDetail("lastRequest", String.valueOf(loop.lastRequest()));
+                .withDetail("lastRequest", String.valueOf(loop.lastRequest()))
+                .withDetail("lastFetched", String.valueOf(loop.lastFetched()));
         if (loop.tokenTrouble() != null) {
             health.down().withDetail("token", loop.tokenTrouble());
         } else if (!loop.active()) {
             health.down().withDetail("reason", "fetch loop not running");
+        } else if (loop.fetchTrouble() != null) {
+            health.down().withDetail("reason", loop.fetchTrouble());
         } else if (!recent) {
-            health.down().withDetail("reason", "no request to the engine for more than " + allowed.toSeconds() + " s");
+            health.down().withDetail("reason", "no fetch answered for more than " + allowed.toSeconds() + " s");
         } else {
             health.up();
         }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ErrorAwareBackoffStrategy;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.exception.BadRequestException;
+import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -30,7 +33,10 @@ public class ExternalTaskWorkers implements AutoCloseable {
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private ExternalTaskClient client;
     private volatile Instant lastRequest;
+    private volatile Instant lastFetched;
+    private volatile String fetchTrouble;
     private volatile String tokenTrouble;
+    private volatile String workerId;
 
     public ExternalTaskWorkers(WorkerProperties properties, List<ExternalTaskHandler> handlers) {
         this.properties = properties;
@@ -41,7 +47,7 @@ public class ExternalTaskWorkers implements AutoCloseable {
         if (client != null) {
             return;
         }
-        String workerId = properties.workerId() == null || properties.workerId().isBlank()
+        workerId = properties.workerId() == null || properties.workerId().isBlank()
                 ? "worker-" + ManagementFactory.getRuntimeMXBean().getName()
                 : properties.workerId();
         var builder = ExternalTaskClient.create();
@@ -64,7 +70,9 @@ public class ExternalTaskWorkers implements AutoCloseable {
                 .maxTasks(10)
                 .asyncResponseTimeout(properties.longPollMs())
                 .lockDuration(properties.lockDurationMs())
-                .disableBackoffStrategy()
+                // long polling waits for work; only a failed fetch (engine unreachable, refused token) backs off, from
+                // 0.5 s to 10 s, instead of retrying at full speed
+                .backoffStrategy(new FetchOutcomes())
                 .build();
         for (ExternalTaskHandler handler : handlers) {
             client.subscribe(handler.topic())
@@ -91,12 +99,14 @@ public class ExternalTaskWorkers implements AutoCloseable {
         MDC.put("businessKey", String.valueOf(task.getBusinessKey()));
         MDC.put("processInstanceId", task.getProcessInstanceId());
         MDC.put("topic", task.getTopicName());
+        MDC.put("user", workerId);
         try {
             runLogged(handler, item, task, service);
         } finally {
             MDC.remove("businessKey");
             MDC.remove("processInstanceId");
             MDC.remove("topic");
+            MDC.remove("user");
         }
     }
 
@@ -153,11 +163,38 @@ public class ExternalTaskWorkers implements AutoCloseable {
     /** Whether the fetch loop runs: the client is active and asked the engine within the given time. */
     public FetchLoop fetchLoop() {
         ExternalTaskClient current = client;
-        return new FetchLoop(current != null && current.isActive(), lastRequest, tokenTrouble);
+        return new FetchLoop(
+                current != null && current.isActive(), lastRequest, lastFetched, fetchTrouble, tokenTrouble);
     }
 
-    /** What the health check reads of the fetch loop. */
-    public record FetchLoop(boolean active, Instant lastRequest, String tokenTrouble) {}
+    /**
+     * What the health check reads of the fetch loop: when it last asked the engine, when a fetch last succeeded (with
+     * or without work), why the last one failed, if it did.
+     */
+    public record FetchLoop(
+            boolean active, Instant lastRequest, Instant lastFetched, String fetchTrouble, String tokenTrouble) {}
+
+    /** Records each fetch's outcome for the health check, and backs off after failed ones. */
+    private final class FetchOutcomes implements ErrorAwareBackoffStrategy {
+
+        private final ExponentialErrorBackoffStrategy backoff = new ExponentialErrorBackoffStrategy(500, 2, 10_000);
+
+        @Override
+        public void reconfigure(List<ExternalTask> tasks, ExternalTaskClientException error) {
+            if (error == null) {
+                lastFetched = Instant.now();
+                fetchTrouble = null;
+            } else {
+                fetchTrouble = error.getMessage();
+            }
+            backoff.reconfigure(tasks, error);
+        }
+
+        @Override
+        public long calculateBackoffTime() {
+            return backoff.calculateBackoffTime();
+        }
+    }
 
     /** Failures reported per topic since this process started (business outcomes are not failures). */
     public Map<String, AtomicLong> failuresPerTopic() {
