@@ -5,7 +5,7 @@
   value: {{ .Values.database.user | quote }}
 - name: APPROVAL_DB_PASSWORD
   valueFrom:
-    secretKeyRef: {name: {{ .Values.secrets.name }}, key: {{ .Values.secrets.keys.dbPassword }}}
+    secretKeyRef: {name: {{ .Values.secrets.name }}, key: {{ .Values.secrets.keys.database }}}
 - name: APPROVAL_DB_POOL
   value: {{ .Values.database.poolSize | quote }}
 - name: KEYCLOAK_URL
@@ -16,10 +16,10 @@
   value: {{ .Values.smtp.port | quote }}
 - name: APPROVAL_SMTP_PASSWORD
   valueFrom:
-    secretKeyRef: {name: {{ .Values.secrets.name }}, key: {{ .Values.secrets.keys.smtpPassword }}}
+    secretKeyRef: {name: {{ .Values.secrets.name }}, key: {{ .Values.secrets.keys.smtp }}}
 - name: WORKERS_CLIENT_SECRET
   valueFrom:
-    secretKeyRef: {name: {{ .Values.secrets.name }}, key: {{ .Values.secrets.keys.workersClientSecret }}}
+    secretKeyRef: {name: {{ .Values.secrets.name }}, key: {{ .Values.secrets.keys.workersClient }}}
 {{- end -}}
 
 {{- define "approval.probes" -}}
