@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.exception.NullValueException;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -78,10 +80,14 @@ public class OpenSteps {
                     .orderByDueDate()
                     .asc()
                     .list()) {
+                Optional<String> responsible = responsible(task);
+                if (responsible.isEmpty()) {
+                    continue; // completed by its reviewer since the query: no longer open
+                }
                 due.add(item(
                         task.getId(),
                         task.getName(),
-                        responsible(task),
+                        responsible.get(),
                         task.getDueDate() == null ? null : task.getDueDate().toInstant()));
             }
         }
@@ -122,13 +128,21 @@ public class OpenSteps {
         return runtime.getVariable(processInstanceId, name);
     }
 
-    private String responsible(Task task) {
+    /**
+     * The task's candidate groups by name; empty when the task was completed between the query and this look-up (a
+     * reviewer deciding while the operator reads the progress page: the engine then answers "Cannot find task").
+     */
+    private Optional<String> responsible(Task task) {
         List<String> names = new ArrayList<>();
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-            if (link.getGroupId() != null) {
-                names.add(profiles.groupName(link.getGroupId()));
+        try {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (link.getGroupId() != null) {
+                    names.add(profiles.groupName(link.getGroupId()));
+                }
             }
+        } catch (NullValueException completedMeanwhile) {
+            return Optional.empty();
         }
-        return String.join("、", names);
+        return Optional.of(String.join("、", names));
     }
 }

@@ -145,6 +145,8 @@ class AccessMatrixTest extends WebTest {
         routes.add(new Route("GET", "/actuator/health"));
         routes.add(new Route("GET", "/actuator/info"));
         routes.add(new Route("GET", "/actuator/env"));
+        routes.add(new Route("GET", "/actuator/prometheus"));
+        routes.add(new Route("GET", "/actuator/health/readiness"));
         return new ArrayList<>(routes);
     }
 
@@ -309,8 +311,11 @@ class AccessMatrixTest extends WebTest {
                 rule("GET", "/api/catalog/changes", READERS),
                 rule("GET", "/api/catalog/**", EVERYONE),
                 rule("POST", "/api/applications/*/objections", EVERYONE),
-                rule("GET", "/actuator/health", EVERYONE),
-                rule("GET", "/actuator/info", EVERYONE),
+                // the API description (springdoc, from the controllers) is as public as the README's table of calls
+                rule("GET", "/v3/api-docs/**", EVERYONE),
+                rule("GET", "/v3/api-docs", EVERYONE),
+                rule("GET", "/v3/api-docs.yaml", EVERYONE),
+                // health, probes and metrics are on the management port only (OperationsTest): none on this one
                 new Rule("*", "/actuator/**", Set.of(), Expected.ABSENT),
                 // each write to the role that makes it
                 rule("POST", "/api/announcements", Set.of(Caller.AUTHORITY)),

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.identity;
 
+import cn.pubdata.approval.containers.ContainerSwitch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,14 @@ public final class LocalKeycloak {
                     "infra/keycloak.sh not found above " + Path.of("").toAbsolutePath());
         }
         Path repo = dir;
+        if (ContainerSwitch.active()) {
+            root = repo;
+            ContainerSwitch.keycloak(
+                    Integer.parseInt(System.getenv().getOrDefault("KEYCLOAK_PORT", "8180")),
+                    repo.resolve("infra/keycloak/approval-realm.json"),
+                    containerSecrets(repo));
+            return;
+        }
         boolean wasRunning = run(repo, "status") == 0;
         if (run(repo, "start") != 0) {
             throw new IllegalStateException(
@@ -48,6 +57,27 @@ public final class LocalKeycloak {
             }));
         }
         root = repo;
+    }
+
+    /** The clients' secrets for a Keycloak container: the build's keycloak.env, generated as keycloak.sh does if absent. */
+    private static Map<String, String> containerSecrets(Path repo) throws IOException {
+        Path env = repo.resolve(".run-data/keycloak.env");
+        if (!Files.exists(env)) {
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            StringBuilder lines = new StringBuilder();
+            for (String name :
+                    java.util.List.of("WEBAPPS_CLIENT_SECRET", "WORKERS_CLIENT_SECRET", "IDENTITY_CLIENT_SECRET")) {
+                byte[] bytes = new byte[24];
+                random.nextBytes(bytes);
+                lines.append(name)
+                        .append('=')
+                        .append(java.util.HexFormat.of().formatHex(bytes))
+                        .append('\n');
+            }
+            Files.createDirectories(env.getParent());
+            Files.writeString(env, lines);
+        }
+        return secrets();
     }
 
     /** The checkout whose infra/keycloak.sh started it. */

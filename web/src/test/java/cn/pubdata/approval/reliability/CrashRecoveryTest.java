@@ -778,12 +778,14 @@ class CrashRecoveryTest {
     private static final class Child {
         final Process process;
         final int port;
+        final int managementPort;
         final Path log;
         long startSeconds;
 
-        Child(Process process, int port, Path log) {
+        Child(Process process, int port, int managementPort, Path log) {
             this.process = process;
             this.port = port;
+            this.managementPort = managementPort;
             this.log = log;
         }
 
@@ -813,14 +815,18 @@ class CrashRecoveryTest {
     private static Child start() throws Exception {
         int number = ++starts;
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket free = new ServerSocket(0);
+                ServerSocket freeToo = new ServerSocket(0)) {
             port = free.getLocalPort();
+            managementPort = freeToo.getLocalPort();
         }
         Path log = OUT.resolve("app-" + number + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-Dserver.port=" + port,
+                "-Dmanagement.server.port=" + managementPort,
                 "-Dapproval.database.data-dir=" + dataDir,
                 "-Dapproval.database.durable=" + DURABLE,
                 "-Dapproval.demo.enabled=false",
@@ -846,7 +852,7 @@ class CrashRecoveryTest {
             builder.environment().put(secret, LocalKeycloak.secret(secret));
         }
         long started = System.nanoTime();
-        Child child = new Child(builder.start(), port, log);
+        Child child = new Child(builder.start(), port, managementPort, log);
         app = child;
         await("application " + number + " ready")
                 .atMost(Duration.ofMinutes(3))
@@ -864,7 +870,7 @@ class CrashRecoveryTest {
     private static boolean healthy(Child child) {
         try {
             HttpResponse<String> answer = HTTP.send(
-                    HttpRequest.newBuilder(child.uri("/actuator/health"))
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + child.managementPort + "/actuator/health"))
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

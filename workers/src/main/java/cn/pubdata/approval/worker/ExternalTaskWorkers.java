@@ -1,16 +1,23 @@
 package cn.pubdata.approval.worker;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.backoff.ErrorAwareBackoffStrategy;
+import org.camunda.bpm.client.backoff.ExponentialErrorBackoffStrategy;
 import org.camunda.bpm.client.exception.BadRequestException;
+import org.camunda.bpm.client.exception.ExternalTaskClientException;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Subscribes every {@link ExternalTaskHandler} to its topic on the engine's REST API (fetch and lock, long polling) and
@@ -23,7 +30,13 @@ public class ExternalTaskWorkers implements AutoCloseable {
 
     private final WorkerProperties properties;
     private final List<ExternalTaskHandler> handlers;
+    private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private ExternalTaskClient client;
+    private volatile Instant lastRequest;
+    private volatile Instant lastFetched;
+    private volatile String fetchTrouble;
+    private volatile String tokenTrouble;
+    private volatile String workerId;
 
     public ExternalTaskWorkers(WorkerProperties properties, List<ExternalTaskHandler> handlers) {
         this.properties = properties;
@@ -34,21 +47,32 @@ public class ExternalTaskWorkers implements AutoCloseable {
         if (client != null) {
             return;
         }
-        String workerId = properties.workerId() == null || properties.workerId().isBlank()
+        workerId = properties.workerId() == null || properties.workerId().isBlank()
                 ? "worker-" + ManagementFactory.getRuntimeMXBean().getName()
                 : properties.workerId();
         var builder = ExternalTaskClient.create();
         if (properties.authenticates()) {
             ServiceAccountToken token =
                     new ServiceAccountToken(properties.tokenUrl(), properties.clientId(), properties.clientSecret());
-            builder.addInterceptor(request -> request.addHeader("Authorization", "Bearer " + token.get()));
+            builder.addInterceptor(request -> {
+                try {
+                    request.addHeader("Authorization", "Bearer " + token.get());
+                    tokenTrouble = null;
+                } catch (RuntimeException e) {
+                    tokenTrouble = e.getMessage();
+                    throw e;
+                }
+            });
         }
+        builder.addInterceptor(request -> lastRequest = Instant.now());
         client = builder.baseUrl(engineRestUrl)
                 .workerId(workerId)
                 .maxTasks(10)
                 .asyncResponseTimeout(properties.longPollMs())
                 .lockDuration(properties.lockDurationMs())
-                .disableBackoffStrategy()
+                // long polling waits for work; only a failed fetch (engine unreachable, refused token) backs off, from
+                // 0.5 s to 10 s, instead of retrying at full speed
+                .backoffStrategy(new FetchOutcomes())
                 .build();
         for (ExternalTaskHandler handler : handlers) {
             client.subscribe(handler.topic())
@@ -72,6 +96,21 @@ public class ExternalTaskWorkers implements AutoCloseable {
                 task.getActivityId(),
                 task.getActivityInstanceId(),
                 new HashMap<>(task.getAllVariables()));
+        MDC.put("businessKey", String.valueOf(task.getBusinessKey()));
+        MDC.put("processInstanceId", task.getProcessInstanceId());
+        MDC.put("topic", task.getTopicName());
+        MDC.put("user", workerId);
+        try {
+            runLogged(handler, item, task, service);
+        } finally {
+            MDC.remove("businessKey");
+            MDC.remove("processInstanceId");
+            MDC.remove("topic");
+            MDC.remove("user");
+        }
+    }
+
+    private void runLogged(ExternalTaskHandler handler, WorkItem item, ExternalTask task, ExternalTaskService service) {
         Map<String, Object> result;
         try {
             result = handler.handle(item);
@@ -102,6 +141,7 @@ public class ExternalTaskWorkers implements AutoCloseable {
     }
 
     private void fail(ExternalTask task, ExternalTaskService service, RuntimeException e) {
+        failures.computeIfAbsent(task.getTopicName(), t -> new AtomicLong()).incrementAndGet();
         int retries = task.getRetries() == null ? properties.retries() : task.getRetries() - 1;
         log.warn(
                 "{}（{}）失败，剩余重试 {} 次：{}",
@@ -118,6 +158,51 @@ public class ExternalTaskWorkers implements AutoCloseable {
                         stackTrace(e),
                         Math.max(retries, 0),
                         properties.retryTimeoutMs()));
+    }
+
+    /** Whether the fetch loop runs: the client is active and asked the engine within the given time. */
+    public FetchLoop fetchLoop() {
+        ExternalTaskClient current = client;
+        return new FetchLoop(
+                current != null && current.isActive(), lastRequest, lastFetched, fetchTrouble, tokenTrouble);
+    }
+
+    /**
+     * What the health check reads of the fetch loop: when it last asked the engine, when a fetch last succeeded (with
+     * or without work), why the last one failed, if it did.
+     */
+    public record FetchLoop(
+            boolean active, Instant lastRequest, Instant lastFetched, String fetchTrouble, String tokenTrouble) {}
+
+    /** Records each fetch's outcome for the health check, and backs off after failed ones. */
+    private final class FetchOutcomes implements ErrorAwareBackoffStrategy {
+
+        private final ExponentialErrorBackoffStrategy backoff = new ExponentialErrorBackoffStrategy(500, 2, 10_000);
+
+        @Override
+        public void reconfigure(List<ExternalTask> tasks, ExternalTaskClientException error) {
+            if (error == null) {
+                lastFetched = Instant.now();
+                fetchTrouble = null;
+            } else {
+                fetchTrouble = error.getMessage();
+            }
+            backoff.reconfigure(tasks, error);
+        }
+
+        @Override
+        public long calculateBackoffTime() {
+            return backoff.calculateBackoffTime();
+        }
+    }
+
+    /** Failures reported per topic since this process started (business outcomes are not failures). */
+    public Map<String, AtomicLong> failuresPerTopic() {
+        return failures;
+    }
+
+    public List<String> topics() {
+        return handlers.stream().map(ExternalTaskHandler::topic).toList();
     }
 
     /**
