@@ -101,7 +101,8 @@ class TermProcessTest extends LifecycleTestSupport {
             assertThat(r.status()).isEqualTo("RESIGNED");
             assertThat(r.newAgreementNo()).isEqualTo("CZ-XQ-2028-01");
         });
-        // the term goes on with the new dates
+        // the term goes on with the new dates: the old scope's timer is still there until the loop has passed
+        awaitPassed(term, "EndEvent_Renewed");
         org.awaitility.Awaitility.await()
                 .atMost(WAIT)
                 .until(() -> management
