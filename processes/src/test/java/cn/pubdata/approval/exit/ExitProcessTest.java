@@ -261,6 +261,82 @@ class ExitProcessTest extends LifecycleTestSupport {
                 .hasMessageContaining("退出不可撤销");
     }
 
+    /**
+     * Path Boundary_DeletionOverdue → EndEvent_DeletionOverdueNotified: the operator's deletion record is not filed by its
+     * due day; the authority is told, and the exit still waits for the record.
+     */
+    @Test
+    @Enforces({"EXIT-09"})
+    void jingdezhenDeletionNotRecordedByItsDueDayIsToldToTheAuthorityAndTheExitStillWaitsForIt() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication op = admitted("jingdezhen", "景德镇删除逾期公司", JDZ_CASES);
+        beijingTime(LocalDateTime.of(2026, 11, 23, 9, 0)); // a Monday
+        ExitCase exit = exitSubmission.order(
+                new ExitOrder(
+                        agreementOf(op).id(),
+                        ExitTrigger.EARLY_TERMINATION,
+                        "业务调整，申请提前终止授权运营协议",
+                        null,
+                        null,
+                        today(),
+                        true,
+                        "愿意承担相应违约责任",
+                        null,
+                        null),
+                operatorOf(op));
+        String pid = exit.processInstanceId();
+        decide(
+                pid,
+                ExitProcess.TASK_PROPOSE,
+                "authority-reviewer",
+                Map.of("proposalDecision", "propose", "proposalReason", "运营机构承诺承担违约责任"));
+        decide(
+                pid,
+                ExitProcess.TASK_DECIDE,
+                "manager",
+                Map.of("terminationDecision", "terminate", "terminationReason", "同意提前终止"));
+        awaitMessage(pid, ExitProcess.MESSAGE_DATA_DELETED);
+        ExitCase closed = exits.get(exit.id());
+        // 10 working days from the closing of the permissions: 24 November to 7 December
+        java.time.LocalDate dueDay = java.time.LocalDate.of(2026, 12, 7);
+        assertThat(closed.permissionsClosedAt()
+                        .atZone(cn.pubdata.approval.common.Clocks.BEIJING)
+                        .toLocalDate())
+                .isEqualTo(today());
+        assertThat(awaitNotice(op, "【退出】请删除").body()).contains("请在 " + dueDay + " 前删除");
+        var timer = management
+                .createJobQuery()
+                .processInstanceId(pid)
+                .activityId("Boundary_DeletionOverdue")
+                .timers()
+                .singleResult();
+        assertThat(timer.getDuedate()
+                        .toInstant()
+                        .atZone(cn.pubdata.approval.common.Clocks.BEIJING)
+                        .toLocalDate())
+                .isEqualTo(dueDay);
+        assertThat(noticesOfGroup("authority-reviewer"))
+                .noneMatch(n -> n.title().startsWith("【数据删除逾期】景德镇删除逾期公司"));
+
+        fireTimerAt(pid, "Boundary_DeletionOverdue");
+        awaitPassed(pid, "EndEvent_DeletionOverdueNotified");
+        assertThat(awaitNotice(Notifications.group("authority-reviewer"), "【数据删除逾期】景德镇删除逾期公司（")
+                        .body())
+                .isEqualTo("景德镇删除逾期公司（" + op.getCreditCode() + "） 未按期提交平台内留存数据的删除记录，请督促。");
+        assertThat(titles(Subjects.exit(exit.id()))).containsOnlyOnce("数据删除逾期，已告知数据主管部门");
+        // the boundary does not interrupt: the record is still awaited, and the exit goes on once it is filed
+        awaitMessage(pid, ExitProcess.MESSAGE_DATA_DELETED);
+        assertThat(exitProgress.of(exit.id()).awaitsDeletion()).isTrue();
+        assertThat(exits.get(exit.id()).deletedAt()).isNull();
+        assertThat(stateOf(op)).isEqualTo(AgreementState.EXITING);
+        assertThat(permissionOf(op)).isEqualTo(PlatformPermissions.Status.CLOSED);
+        long record = upload(op.getCreditCode(), "删除记录.pdf");
+        exitSubmission.reportDeletion(exit.id(), "删除本单位在平台工作区内的全部数据", record, operatorOf(op));
+        taskOf(pid, ExitProcess.TASK_CONFIRM_DELETION, "authority-reviewer");
+        assertThat(exits.get(exit.id()).deletionSha256())
+                .isEqualTo(documents.find(record).orElseThrow().sha256());
+    }
+
     @Test
     @Enforces({"EXIT-02", "EXIT-08", "EXIT-09", "EXIT-11"})
     void xianningEarlyTerminationOnlyClosesThePermissionsWithoutADeletionStep() {

@@ -47,6 +47,8 @@ class TermProcessTest extends LifecycleTestSupport {
     @Autowired
     ExitSubmission exitSubmission;
 
+    private static final String JDZ_CASES = "cgj-enforcement-cases";
+
     private String termOf(AdmissionApplication op) {
         return states.termProcessOf(agreementOf(op).id()).orElseThrow();
     }
@@ -99,7 +101,8 @@ class TermProcessTest extends LifecycleTestSupport {
             assertThat(r.status()).isEqualTo("RESIGNED");
             assertThat(r.newAgreementNo()).isEqualTo("CZ-XQ-2028-01");
         });
-        // the term goes on with the new dates
+        // the term goes on with the new dates: the old scope's timer is still there until the loop has passed
+        awaitPassed(term, "EndEvent_Renewed");
         org.awaitility.Awaitility.await()
                 .atMost(WAIT)
                 .until(() -> management
@@ -152,6 +155,143 @@ class TermProcessTest extends LifecycleTestSupport {
         fireTimerAt(exit.processInstanceId(), ExitProcess.TIMER_EXIT_DAY);
         awaitMessage(exit.processInstanceId(), ExitProcess.MESSAGE_DATA_DELETED);
         assertThat(permissionOf(op)).isEqualTo(PlatformPermissions.Status.CLOSED);
+    }
+
+    /** Path: renewal applied in time, refused at its review (EndEvent_RenewalRefused); the deadline then begins the exit. */
+    @Test
+    @Enforces({"ADM-20"})
+    void chizhouRenewalRefusedAtItsReviewIsToldToTheOperatorAndTheDeadlineThenBeginsTheExit() {
+        beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
+        AdmissionApplication op = admitted("chizhou", "池州不予续期公司", CZ_CASES);
+        long agreementId = agreementOf(op).id();
+        String term = termOf(op);
+        LocalDate expiry = agreementOf(op).endsOn().plusDays(1);
+        fireTimerAt(term, TermProcess.TIMER_RENEWAL_NOTICE);
+        awaitNotice(op, "【协议即将期满】");
+        awaitActivity(term, TermProcess.TIMER_RENEWAL_DEADLINE);
+
+        renewalSubmission.apply(agreementId, "继续开展城市治理场景运营", operatorOf(op));
+        assertThatThrownBy(() -> decide(
+                        term,
+                        TermProcess.TASK_REVIEW_RENEWAL,
+                        "authority-reviewer",
+                        Map.of("renewalDecision", "refuse")))
+                .hasMessageContaining("不予续期时请写明理由");
+        decide(
+                term,
+                TermProcess.TASK_REVIEW_RENEWAL,
+                "authority-reviewer",
+                Map.of("renewalDecision", "refuse", "renewalReason", "年度评估未通过，经营目标未达成"));
+        assertThat(awaitNotice(op, "【不予续期】授权运营协议 " + agreementOf(op).agreementNo())
+                        .body())
+                .contains("续期申请未获同意", "理由：年度评估未通过，经营目标未达成", "协议于 " + expiry.minusDays(1) + " 期满后，将按程序退出");
+        awaitPassed(term, "EndEvent_RenewalRefused");
+        assertThat(passedActivities(term)).doesNotContain(TermProcess.TASK_RESIGN, "EndEvent_Renewed");
+        assertThat(renewals.ofAgreement(agreementId)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("REFUSED");
+            assertThat(r.decisionReason()).isEqualTo("年度评估未通过，经营目标未达成");
+            assertThat(r.newEndsOn()).isNull();
+        });
+        assertThat(titles(cn.pubdata.approval.timeline.Subjects.agreement(agreementId)))
+                .contains("提出续期申请", "不予续期");
+        // the agreement runs on unchanged until the deadline: same end, still operating, permissions open
+        assertThat(agreementOf(op).endsOn()).isEqualTo(expiry.minusDays(1));
+        assertThat(stateOf(op)).isEqualTo(AgreementState.OPERATING);
+        assertThat(permissionOf(op)).isEqualTo(PlatformPermissions.Status.OPEN);
+        assertThat(timerDay(term, TermProcess.TIMER_EXPIRY)).isEqualTo(expiry);
+
+        // no renewal pending at the deadline: the exit at expiry begins with its plan due
+        fireTimerAt(term, TermProcess.TIMER_RENEWAL_DEADLINE);
+        assertThat(awaitEnd(term)).isEqualTo(TermProcess.END_ENDED_BY_EXIT);
+        assertThat(passedActivities(term)).contains("EndEvent_ExitPlanned").doesNotContain("EndEvent_RenewalPending");
+        ExitCase exit = exits.ofAgreement(agreementId).get(0);
+        assertThat(exit.trigger()).isEqualTo(ExitTrigger.EXPIRY);
+        assertThat(exit.planDue()).isEqualTo(expiry.minusMonths(3));
+        assertThat(stateOf(op)).isEqualTo(AgreementState.EXITING);
+    }
+
+    /** Path: the renewal deadline passes while the application is still reviewed (EndEvent_RenewalPending): no exit. */
+    @Test
+    @Enforces({"ADM-19"})
+    void chizhouRenewalDeadlinePassingWhileTheApplicationIsReviewedStartsNoExit() {
+        beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
+        AdmissionApplication op = admitted("chizhou", "池州续期审核中公司", CZ_FUND);
+        long agreementId = agreementOf(op).id();
+        String term = termOf(op);
+        LocalDate expiry = agreementOf(op).endsOn().plusDays(1);
+        fireTimerAt(term, TermProcess.TIMER_RENEWAL_NOTICE);
+        awaitNotice(op, "【协议即将期满】");
+        awaitActivity(term, TermProcess.TIMER_RENEWAL_DEADLINE);
+        renewalSubmission.apply(agreementId, "继续开展公积金场景运营", operatorOf(op));
+        taskOf(term, TermProcess.TASK_REVIEW_RENEWAL, "authority-reviewer");
+
+        fireTimerAt(term, TermProcess.TIMER_RENEWAL_DEADLINE);
+        awaitPassed(term, "EndEvent_RenewalPending");
+        assertThat(passedActivities(term)).doesNotContain("ThrowEvent_PlanExit", "EndEvent_ExitPlanned");
+        assertThat(exits.ofAgreement(agreementId)).isEmpty();
+        assertThat(stateOf(op)).isEqualTo(AgreementState.OPERATING);
+        assertThat(permissionOf(op)).isEqualTo(PlatformPermissions.Status.OPEN);
+        assertThat(renewals.open(agreementId))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo("IN_REVIEW"));
+        assertThat(noticesOf(op)).noneMatch(n -> n.title().startsWith("【退出程序开始】"));
+        // the review goes on after the deadline, and the term still waits for its expiry
+        taskOf(term, TermProcess.TASK_REVIEW_RENEWAL, "authority-reviewer");
+        assertThat(timerDay(term, TermProcess.TIMER_EXPIRY)).isEqualTo(expiry);
+        // a second application is refused as late now
+        assertThatThrownBy(() -> renewalSubmission.apply(agreementId, "再次申请", operatorOf(op)))
+                .hasMessageContaining("ADM-19");
+    }
+
+    /**
+     * Path of 002's "new application after expiry" (NEW_ADMISSION_AFTER_EXPIRY): reminded at 3 months (EndEvent_Reminded),
+     * no renewal application and no renewal deadline, the exit at expiry (EndEvent_ExitAtExpiry), then a new admission.
+     */
+    @Test
+    @Enforces({"ADM-20", "EXIT-01"})
+    void jingdezhenKnowsOnlyANewApplicationAfterExpiryAndTheOperatorExitsAtExpiry() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication op = admitted("jingdezhen", "景德镇期满重新申请公司", JDZ_CASES);
+        long agreementId = agreementOf(op).id();
+        String term = termOf(op);
+        LocalDate expiry = agreementOf(op).endsOn().plusDays(1);
+        assertThat(timerDay(term, TermProcess.TIMER_RENEWAL_NOTICE)).isEqualTo(expiry.minusMonths(3));
+        assertThatThrownBy(() -> renewalSubmission.apply(agreementId, "继续运营", operatorOf(op)))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.CONFLICT))
+                .hasMessageContaining("需继续运营的应在期满后按照规定重新申请，不设续期申请（ADM-20）");
+        assertThat(renewals.ofAgreement(agreementId)).isEmpty();
+
+        fireTimerAt(term, TermProcess.TIMER_RENEWAL_NOTICE);
+        assertThat(awaitNotice(op, "【协议即将期满】" + expiry.minusDays(1) + " 期满").body())
+                .contains("将于 " + expiry.minusDays(1) + " 期满", "协议期满后运营机构应当退出授权运营活动；需继续运营的，应在期满后按照规定重新申请。")
+                .doesNotContain("续期申请");
+        assertThat(awaitNotice(Notifications.group("authority-reviewer"), "【协议即将期满】景德镇期满重新申请公司")
+                        .body())
+                .contains("（期满后按规定重新申请）");
+        awaitPassed(term, "EndEvent_Reminded");
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(term)
+                        .activityId(TermProcess.TIMER_RENEWAL_DEADLINE)
+                        .count())
+                .as("no renewal deadline in 002")
+                .isZero();
+        assertThat(stateOf(op)).isEqualTo(AgreementState.OPERATING);
+
+        fireTimerAt(term, TermProcess.TIMER_EXPIRY);
+        assertThat(awaitEnd(term)).isEqualTo(TermProcess.END_EXIT_AT_EXPIRY);
+        assertThat(passedActivities(term)).doesNotContain("ServiceTask_Superseded");
+        ExitCase exit = exits.ofAgreement(agreementId).get(0);
+        assertThat(exit.trigger()).isEqualTo(ExitTrigger.EXPIRY);
+        assertThat(exit.reason()).contains(expiry.minusDays(1) + " 期满，未续期");
+        assertThat(exit.planDue()).as("002 asks no exit plan ahead").isNull();
+        assertThat(stateOf(op)).isEqualTo(AgreementState.EXITING);
+
+        // after expiry the operator applies again as a new applicant, and a new agreement begins
+        AdmissionApplication again = admittedAs(op.getCreditCode(), 0, "jingdezhen", op.getCompanyName(), JDZ_CASES);
+        assertThat(agreementOf(again).id()).isGreaterThan(agreementId);
+        assertThat(agreementOf(again).startsOn()).isAfterOrEqualTo(expiry);
+        assertThat(stateOf(again)).isEqualTo(AgreementState.OPERATING);
+        assertThat(permissionOf(again)).isEqualTo(PlatformPermissions.Status.OPEN);
     }
 
     @Test

@@ -73,11 +73,12 @@ public class Evaluations {
         Agreement agreement =
                 agreements.find(agreementId).orElseThrow(() -> Problem.notFound("授权运营协议 " + agreementId + " 不存在"));
         PolicyProfile profile = profiles.of(agreement.jurisdiction());
-        Instant due = calendar.deadline(clock.instant(), profile.evaluationReportWorkingDays());
+        Instant now = clock.instant();
+        Instant due = calendar.deadline(now, profile.evaluationReportWorkingDays());
         int inserted = jdbc.sql("""
                 insert into approval.evaluation (agreement_id, jurisdiction, credit_code, company_name, kind, period_from,
-                    period_to, profile_version, status, report_due)
-                values (:a, :j, :c, :name, :kind, :from, :to, :version, 'AWAITING_REPORT', :due)
+                    period_to, profile_version, status, report_due, opened_at)
+                values (:a, :j, :c, :name, :kind, :from, :to, :version, 'AWAITING_REPORT', :due, :now)
                 on conflict (agreement_id, kind, period_from) do nothing""")
                 .param("a", agreementId)
                 .param("j", agreement.jurisdiction())
@@ -88,6 +89,7 @@ public class Evaluations {
                 .param("to", to)
                 .param("version", profile.version())
                 .param("due", Timestamp.from(due))
+                .param("now", Timestamp.from(now))
                 .update();
         Evaluation e = jdbc.sql(
                         "select * from approval.evaluation where agreement_id = :a and kind = :k and period_from = :from")
@@ -105,6 +107,49 @@ public class Evaluations {
                     "evaluation-opened:" + e.id());
         }
         return e;
+    }
+
+    /** An evaluation whose report's due time moved, and the time it had before. */
+    public record Rescheduled(Evaluation evaluation, Instant reportDueBefore) {}
+
+    /**
+     * Reports still awaited whose period of working days ran through {@code year}, counted again from the day they
+     * were opened once the year's schedule is entered (while it was not, their due time was provisional). Returns
+     * those whose due time moved.
+     */
+    @Transactional
+    public List<Rescheduled> recount(int year) {
+        List<Rescheduled> moved = new ArrayList<>();
+        List<Map<String, Object>> awaited = jdbc.sql("""
+                select id, opened_at from approval.evaluation where status = 'AWAITING_REPORT' and opened_at is not null""").query().listOfRows();
+        for (Map<String, Object> row : awaited) {
+            Evaluation e = get(((Number) row.get("id")).longValue());
+            LocalDate opened = ((Timestamp) row.get("opened_at"))
+                    .toInstant()
+                    .atZone(Clocks.BEIJING)
+                    .toLocalDate();
+            LocalDate before = e.reportDue().atZone(Clocks.BEIJING).toLocalDate();
+            if (opened.getYear() > year || before.getYear() < year) {
+                continue;
+            }
+            int workingDays = profiles.of(e.jurisdiction(), e.profileVersion()).evaluationReportWorkingDays();
+            LocalDate after = calendar.dueDay(opened, workingDays);
+            if (after.equals(before)) {
+                continue;
+            }
+            jdbc.sql("update approval.evaluation set report_due = :due where id = :id and status = 'AWAITING_REPORT'")
+                    .param("due", Timestamp.from(WorkingDayCalendar.endOf(after)))
+                    .param("id", e.id())
+                    .update();
+            timeline.record(
+                    Subjects.evaluation(e.id()),
+                    "报告期限重新计算",
+                    year + " 年节假日安排已录入，报告须于 " + after + " 前提交（原暂定 " + before + "）",
+                    "系统",
+                    "evaluation-recount:" + e.id() + ":" + after);
+            moved.add(new Rescheduled(get(e.id()), e.reportDue()));
+        }
+        return moved;
     }
 
     @Transactional
