@@ -1,6 +1,8 @@
 package cn.pubdata.approval.policy;
 
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -55,16 +57,18 @@ public class PolicyProfiles {
     private final ScenarioSettings scenario;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Timeline audit;
 
     /** The release's profiles only, every one in version 1 (unit tests). */
     public PolicyProfiles() {
-        this(null, Clock.systemUTC());
+        this(null, Clock.systemUTC(), null);
     }
 
     @Autowired
-    public PolicyProfiles(JdbcClient jdbc, Clock clock) {
+    public PolicyProfiles(JdbcClient jdbc, Clock clock, Timeline audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
         ObjectMapper yaml =
                 new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try (InputStream in = PolicyProfiles.class.getResourceAsStream("/policy/profiles.yaml")) {
@@ -189,6 +193,12 @@ public class PolicyProfiles {
                 .param("by", actor)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+        audit.record(
+                Subjects.policyProfile(jurisdiction),
+                "修改政策配置，形成第 " + (current + 1) + " 版",
+                String.join("\n", changed) + "\n依据：" + reason.trim(),
+                actor,
+                "policy-version:" + jurisdiction + ":" + (current + 1));
         return of(jurisdiction, current + 1);
     }
 

@@ -51,4 +51,21 @@ public final class Subjects {
     public static String exit(long exitId) {
         return "EXT-" + exitId;
     }
+
+    /** The audit log's own subjects: records no operator's timeline lists, kept for 存证溯源. */
+    public static String document(long documentId) {
+        return "DOC-" + documentId;
+    }
+
+    public static String policyProfile(String jurisdiction) {
+        return "POL-" + jurisdiction;
+    }
+
+    public static String permissions(long applicationId) {
+        return "PRM-" + applicationId;
+    }
+
+    public static String agreementState(long agreementId) {
+        return "STA-" + agreementId;
+    }
 }
