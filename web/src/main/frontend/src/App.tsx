@@ -14,6 +14,7 @@ import { ProductNew } from './pages/ProductNew';
 import { DataUseNew, QualityNew, RiskNew } from './pages/SmallForms';
 import { AgreementLifecycle, Agreements, EvaluationDetail, ExitDetail, RectificationDetail } from './pages/Lifecycle';
 import { ProfileSettings } from './pages/ProfileSettings';
+import { Dashboard } from './pages/Dashboard';
 import './portal.css';
 
 function useHash() {
@@ -54,6 +55,7 @@ export function App({ profile }: { profile: Profile }) {
           {operator && <a href="#/risks/new" data-testid="risk-link">{t('newRiskReport')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
+          {manager && <a href="#/dashboard" data-testid="dashboard-link">{t('dashboard')}</a>}
           {(authority || manager) && <a href="#/settings" data-testid="settings-link">{t('settings')}</a>}
           <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
           <span className="who">{profile.companyName || profile.name}</span>
@@ -85,6 +87,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'rectifications' && id && <RectificationDetail t={t} id={Number(id)} operator={operator} />}
         {page === 'exits' && id && <ExitDetail t={t} id={Number(id)} operator={operator} />}
         {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
+        {page === 'dashboard' && manager && <Dashboard t={t} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -303,6 +303,8 @@ class AccessMatrixTest extends WebTest {
                 rule("GET", "/api/catalog/changes", REVIEWERS),
                 rule("GET", "/api/catalog/**", EVERYONE),
                 rule("POST", "/api/applications/*/objections", EVERYONE),
+                rule("GET", "/api/public/**", EVERYONE),
+                rule("POST", "/api/public/publicity/*/objections", EVERYONE),
                 rule("GET", "/actuator/health", EVERYONE),
                 rule("GET", "/actuator/info", EVERYONE),
                 new Rule("*", "/actuator/**", Set.of(), Expected.ABSENT),
@@ -342,6 +344,8 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/exits/plan-ahead", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/exits", Set.of(Caller.OPERATOR, Caller.AUTHORITY)),
                 rule("GET", "/api/revenue/**", REVIEWERS),
+                rule("GET", "/api/audit/**", Set.of(Caller.AUTHORITY, Caller.MANAGER, Caller.ADMIN)),
+                rule("*", "/api/dashboard/**", Set.of(Caller.MANAGER, Caller.ADMIN)),
                 // the rest of the portal API: any person; the handler checks whose data it is
                 rule("*", "/api/**", PEOPLE),
                 // the engine: the workers fetch and report external tasks and nothing else; reviewers the rest
