@@ -4,5 +4,5 @@
 # APPROVAL_DB_PASSWORD (as the production profile does). Needs the built jar (infra/run.sh or ./mvnw -DskipTests install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec java -cp web/target/approval.jar -Dloader.main=cn.pubdata.approval.audit.AuditVerifyCommand \
+exec java -cp web/target/approval.jar -Dloader.main=cn.pubdata.approval.timeline.AuditVerifyCommand \
     org.springframework.boot.loader.launch.PropertiesLauncher

@@ -2,7 +2,7 @@ package cn.pubdata.approval.identity;
 
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.common.UnitNames;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
-    private final PolicyProfiles profiles;
+    private final UnitNames units;
 
-    public CurrentUser(PolicyProfiles profiles) {
-        this.profiles = profiles;
+    public CurrentUser(UnitNames units) {
+        this.units = units;
     }
 
     public String name() {
@@ -47,7 +47,7 @@ public class CurrentUser {
     private String unitOf(Set<String> groups) {
         return groups.isEmpty()
                 ? null
-                : groups.stream().sorted().map(profiles::groupName).collect(Collectors.joining("、"));
+                : groups.stream().sorted().map(units::groupName).collect(Collectors.joining("、"));
     }
 
     /** The caller's company name from the token, as Keycloak records it for operators. */

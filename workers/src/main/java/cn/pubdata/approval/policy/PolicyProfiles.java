@@ -1,6 +1,7 @@
 package cn.pubdata.approval.policy;
 
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.common.UnitNames;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Without a database (unit tests) the profiles are the release's, all in version 1.
  */
 @Component
-public class PolicyProfiles {
+public class PolicyProfiles implements UnitNames {
 
     private record File(
             Map<String, String> groups,
@@ -252,6 +253,7 @@ public class PolicyProfiles {
     }
 
     /** The Chinese name of a group: a provider unit of a profile, or one of the other groups of policy/profiles.yaml. */
+    @Override
     public String groupName(String groupId) {
         for (String code : released.keySet()) {
             for (PolicyProfile.ProviderUnitSetting u :

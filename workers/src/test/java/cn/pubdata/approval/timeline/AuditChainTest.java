@@ -3,6 +3,7 @@ package cn.pubdata.approval.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.common.Actor;
+import cn.pubdata.approval.common.Enforces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class AuditChainTest {
     JdbcClient jdbc;
 
     @Test
+    @Enforces("SEC-10")
     void entriesNameThePersonAndUnitAndARepeatedWriteIsNotAppended() {
         String subject = "ADM-" + UUID.randomUUID().toString().substring(0, 8);
         Actor reviewer = new Actor(
@@ -78,6 +80,7 @@ class AuditChainTest {
     }
 
     @Test
+    @Enforces({"SEC-10", "SEC-11"})
     void verificationNamesTheEntryEditedOrDeletedWithSql() {
         String subject = "EXT-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= 4; i++) {

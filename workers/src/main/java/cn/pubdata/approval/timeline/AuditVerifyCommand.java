@@ -1,7 +1,5 @@
-package cn.pubdata.approval.audit;
+package cn.pubdata.approval.timeline;
 
-import cn.pubdata.approval.timeline.AuditVerification;
-import cn.pubdata.approval.timeline.AuditVerifier;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,12 +1,12 @@
-package cn.pubdata.approval.disclosure;
+package cn.pubdata.approval.publicity;
 
 import cn.pubdata.approval.admission.AdmissionSubmission;
 import cn.pubdata.approval.admission.Objections;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.disclosure.PublicDisclosure.PublicityNotice;
 import cn.pubdata.approval.document.DocumentContent;
 import cn.pubdata.approval.document.DocumentStore;
+import cn.pubdata.approval.publicity.PublicDisclosure.PublicityNotice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package cn.pubdata.approval.disclosure;
+package cn.pubdata.approval.publicity;
 
 import cn.pubdata.approval.admission.ApplicationStatus;
 import cn.pubdata.approval.agreement.AgreementState;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the public disclosure site shows without login: the authorized operators with their scope, term and state
- * (DSC-04, DSC-05), the publicity notices with their period, and where an objection stands by its receipt number. Only
+ * (the selected operator and its scope made public), the publicity notices with their period, and where an objection stands by its receipt number. Only
  * what the rules make public: companies, scopes, dates and states; never a person's contact.
  */
 @Service

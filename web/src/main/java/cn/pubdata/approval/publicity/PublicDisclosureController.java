@@ -1,9 +1,10 @@
-package cn.pubdata.approval.disclosure;
+package cn.pubdata.approval.publicity;
 
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.disclosure.PublicDisclosure.ObjectionReceipt;
-import cn.pubdata.approval.disclosure.PublicDisclosure.Operator;
-import cn.pubdata.approval.disclosure.PublicDisclosure.PublicityNotice;
+import cn.pubdata.approval.disclosure.Disclosures;
+import cn.pubdata.approval.publicity.PublicDisclosure.ObjectionReceipt;
+import cn.pubdata.approval.publicity.PublicDisclosure.Operator;
+import cn.pubdata.approval.publicity.PublicDisclosure.PublicityNotice;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

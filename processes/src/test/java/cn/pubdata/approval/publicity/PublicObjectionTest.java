@@ -1,4 +1,4 @@
-package cn.pubdata.approval.disclosure;
+package cn.pubdata.approval.publicity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import cn.pubdata.approval.admission.AdmissionApplication;
 import cn.pubdata.approval.admission.AdmissionTestSupport;
 import cn.pubdata.approval.common.Problem;
-import cn.pubdata.approval.disclosure.PublicDisclosure.PublicityNotice;
+import cn.pubdata.approval.publicity.PublicDisclosure.PublicityNotice;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
