@@ -17,6 +17,7 @@ try {
   if (mode === 'public') {
     await page.goto(base + '/portal/#/public');
     await page.waitForSelector('[data-testid=public-site]');
+    await page.waitForSelector('#public-jurisdiction option[value=jingdezhen]', { state: 'attached' });
     await page.selectOption('#public-jurisdiction', 'jingdezhen');
     await page.waitForSelector(`[data-testid=object-${arg}]`, { timeout: 30000 });
     await shot('oversight-1-public-site-without-login');
@@ -33,7 +34,7 @@ try {
     const no = text.match(/YY\d{8}-\d{6}/)[0];
     await shot('oversight-3-objection-receipt');
     await page.fill('#receipt', no);
-    await page.click('text=查询');
+    await page.click('[data-testid=follow-submit]');
     await page.waitForSelector('[data-testid=objection-status]');
     await shot('oversight-4-objection-followed');
     console.log('RECEIPT ' + no);

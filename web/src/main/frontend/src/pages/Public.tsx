@@ -28,7 +28,7 @@ export function PublicSite() {
   const [receipt, setReceipt] = useState('');
   const [lookup, setLookup] = useState<string>('');
   useEffect(() => {
-    get<Jurisdiction[]>('/api/catalog/jurisdictions').then(js => { setJurisdictions(js); if (js.length) setJurisdiction(js[0].code); }).catch(() => undefined);
+    get<Jurisdiction[]>('/api/catalog/jurisdictions').then(js => { setJurisdictions(js); if (js.length) setJurisdiction(j => j || js[0].code); }).catch(() => undefined);
     get<Announcement[]>('/api/announcements').then(setAnnouncements).catch(() => undefined);
   }, []);
   useEffect(() => {
@@ -69,7 +69,7 @@ export function PublicSite() {
               <tr key={n.id} data-testid={'notice-' + n.id}>
                 <td><strong>{n.title}</strong><div className="hint">{n.content}</div></td>
                 <td>{day(n.startsAt)} 至 {day(n.endsAt)}{n.open ? '（公示中）' : '（已结束）'}</td>
-                <td>{n.open && <button type="button" onClick={() => setObjecting(n)} data-testid={'object-' + n.id}>提出异议</button>}</td>
+                <td>{n.open && <button type="button" className="nowrap" onClick={() => setObjecting(n)} data-testid={'object-' + n.id}>提出异议</button>}</td>
               </tr>))}
             </tbody>
           </table>}
@@ -80,7 +80,7 @@ export function PublicSite() {
           <form onSubmit={follow}>
             <label htmlFor="receipt">受理编号</label>
             <input id="receipt" type="text" value={receipt} onChange={e => setReceipt(e.target.value)} placeholder="例如 YY20261119-000042" />
-            <button type="submit" className="primary">查询</button>
+            <button type="submit" className="primary" data-testid="follow-submit">查询</button>
           </form>
           {lookup && <p role="status" data-testid="objection-status">{lookup}</p>}
         </section>

@@ -94,7 +94,9 @@ class OversightBrowserTest extends WebTest {
         BrowserScript.Result dashboard = BrowserScript.run(
                 "oversight.e2e.mjs", "dashboard", BrowserScript.APP, BrowserScript.OUT.toString(), subject);
         assertThat(dashboard.exit()).as(dashboard.output()).isZero();
-        assertThat(dashboard.output()).contains("收到公示异议");
+        assertThat(dashboard.output())
+                .as("the timeline names the real actor and unit")
+                .contains("审核岗 数据局（数据主管部门（审核岗））");
     }
 
     /** An admission of 景德镇 walked through its reviews and decision, waiting in its publicity. */
