@@ -15,6 +15,7 @@ import { DataUseNew, QualityNew, RiskNew } from './pages/SmallForms';
 import { AgreementLifecycle, Agreements, EvaluationDetail, ExitDetail, RectificationDetail } from './pages/Lifecycle';
 import { ProfileSettings } from './pages/ProfileSettings';
 import { DeveloperDetail, Developers } from './pages/Developers';
+import { Dashboard } from './pages/Dashboard';
 import './portal.css';
 
 function useHash() {
@@ -56,6 +57,7 @@ export function App({ profile }: { profile: Profile }) {
           {operator && <a href="#/developers" data-testid="developers-link">{t('developers')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
+          {manager && <a href="#/dashboard" data-testid="dashboard-link">{t('dashboard')}</a>}
           {(authority || manager) && <a href="#/settings" data-testid="settings-link">{t('settings')}</a>}
           <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
           <span className="who">{profile.companyName || profile.name}</span>
@@ -89,6 +91,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'developers' && !id && <Developers t={t} profile={profile} />}
         {page === 'developers' && id && <DeveloperDetail t={t} id={Number(id)} profile={profile} />}
         {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
+        {page === 'dashboard' && manager && <Dashboard t={t} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -14,6 +14,9 @@ export function Home({ t, operator, authority }: { t: (k: Key) => string; operat
   }, [operator]);
   return (
     <>
+      <section className="links">
+        <a href="#/public" onClick={() => setTimeout(() => window.location.reload(), 0)} data-testid="public-link">{t('publicSite')}</a>
+      </section>
       <section>
         <h2>{t('openAnnouncements')}</h2>
         {announcements.length === 0 ? <p>{t('noAnnouncements')}</p> : (

@@ -4,6 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 import static cn.pubdata.approval.task.TaskInput.ticked;
 import static cn.pubdata.approval.task.TaskInput.whole;
 
@@ -90,7 +91,7 @@ public class DecisionRecorder implements TaskListener {
                 Subjects.admission(applicationId),
                 cut < 0 ? entry : entry.substring(0, cut),
                 cut < 0 ? null : entry.substring(cut + 1),
-                actor(task),
+                signer(task),
                 "task:" + task.getId());
     }
 

@@ -4,6 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.policy.PolicyProfiles;
@@ -53,7 +54,7 @@ public class DataUseDecisions implements TaskListener {
                 Subjects.dataUse(requestId),
                 cut < 0 ? entry : entry.substring(0, cut),
                 cut < 0 ? null : entry.substring(cut + 1),
-                actor(task),
+                signer(task),
                 "task:" + task.getId());
     }
 

@@ -4,6 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
@@ -79,7 +80,7 @@ public class EvaluationDecisions implements TaskListener {
                         subject,
                         mode.equals("MEMBERS") ? "会同协调机制成员单位和数据提供单位评估" : "委托第三方机构评估：" + third,
                         null,
-                        actor(task),
+                        signer(task),
                         "task:" + task.getId());
             }
             case EvaluationProcess.TASK_MEMBER_OPINION -> {
@@ -94,14 +95,14 @@ public class EvaluationDecisions implements TaskListener {
                         subject,
                         profiles.groupName(group) + "：" + (opinion.equals("PASS") ? "建议通过" : "建议不通过"),
                         assessment,
-                        actor(task),
+                        signer(task),
                         "task:" + task.getId());
             }
             case EvaluationProcess.TASK_EVALUATE -> evaluate(task, e, subject);
             case EvaluationProcess.TASK_REVIEW_SECURITY_REPORT -> {
                 String remarks = required(task, "securityRemarks", "请填写审阅意见");
                 evaluations.conclude(id, "AUTHORITY", null, null, Evaluation.Result.NOTED, remarks, actor(task));
-                timeline.record(subject, "审阅运营安全情况报告", remarks, actor(task), "task:" + task.getId());
+                timeline.record(subject, "审阅运营安全情况报告", remarks, signer(task), "task:" + task.getId());
             }
             default -> throw new IllegalStateException("no decision rules for task " + task.getTaskDefinitionKey());
         }
@@ -145,7 +146,7 @@ public class EvaluationDecisions implements TaskListener {
                                 .map(a -> a.get("aspect") + "：" + a.get("finding"))
                                 .collect(Collectors.joining("\n"))
                         + (reason == null ? "" : "\n" + reason),
-                actor(task),
+                signer(task),
                 "task:" + task.getId());
     }
 

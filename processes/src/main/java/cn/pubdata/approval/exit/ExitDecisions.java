@@ -4,6 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
@@ -60,7 +61,7 @@ public class ExitDecisions implements TaskListener {
                         subject,
                         decision.equals("propose") ? "实施机构提请终止运营权" : "实施机构不提请终止",
                         reason,
-                        actor(task),
+                        signer(task),
                         "task:" + task.getId());
             }
             case ExitProcess.TASK_DELIBERATE -> {
@@ -77,7 +78,7 @@ public class ExitDecisions implements TaskListener {
                         subject,
                         "协调机制审议：" + profiles.groupName(group) + (opinion.equals("terminate") ? "同意终止" : "不同意终止"),
                         reason,
-                        actor(task),
+                        signer(task),
                         "task:" + task.getId());
             }
             case ExitProcess.TASK_DECIDE -> {
@@ -91,7 +92,7 @@ public class ExitDecisions implements TaskListener {
                         subject,
                         decision.equals("terminate") ? "决定终止授权运营" : "决定不予终止",
                         reason,
-                        actor(task),
+                        signer(task),
                         "task:" + task.getId());
             }
             case ExitProcess.TASK_DELETE_DATA -> {

@@ -4,6 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.catalog.CatalogResource;
@@ -76,7 +77,7 @@ public class ProductDecisions implements TaskListener {
                 Subjects.product(productId),
                 cut < 0 ? entry : entry.substring(0, cut),
                 cut < 0 ? null : entry.substring(cut + 1),
-                actor(task),
+                signer(task),
                 "task:" + task.getId());
     }
 

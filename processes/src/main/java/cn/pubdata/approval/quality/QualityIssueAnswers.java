@@ -3,6 +3,7 @@ package cn.pubdata.approval.quality;
 import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
@@ -41,7 +42,7 @@ public class QualityIssueAnswers implements TaskListener {
                 Subjects.qualityIssue(issueId),
                 "数据提供单位答复：" + resolution.label() + (late > 0 ? "（逾期 " + late + " 个工作日）" : ""),
                 answer,
-                actor(task),
+                signer(task),
                 "task:" + task.getId());
     }
 }

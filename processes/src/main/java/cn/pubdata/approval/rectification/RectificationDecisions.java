@@ -4,6 +4,7 @@ import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.review.ReviewOpinions;
 import cn.pubdata.approval.task.InvalidDecision;
@@ -53,6 +54,6 @@ public class RectificationDecisions implements TaskListener {
                         Subjects.rectification(id), task.getId(), "再次评估", null, actor(task), result, reason),
                 List.of());
         timeline.record(
-                Subjects.rectification(id), "再次评估：" + outcome.label(), reason, actor(task), "task:" + task.getId());
+                Subjects.rectification(id), "再次评估：" + outcome.label(), reason, signer(task), "task:" + task.getId());
     }
 }

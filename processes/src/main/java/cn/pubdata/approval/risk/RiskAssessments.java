@@ -3,6 +3,7 @@ package cn.pubdata.approval.risk;
 import static cn.pubdata.approval.task.TaskInput.actor;
 import static cn.pubdata.approval.task.TaskInput.choice;
 import static cn.pubdata.approval.task.TaskInput.required;
+import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
@@ -49,7 +50,7 @@ public class RiskAssessments implements TaskListener {
                 Subjects.riskReport(reportId),
                 "风险评估：" + outcome.label(),
                 "会同 " + departments + " 评估：" + assessment,
-                actor(task),
+                signer(task),
                 "task:" + task.getId());
     }
 }

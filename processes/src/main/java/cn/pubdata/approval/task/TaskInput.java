@@ -54,4 +54,18 @@ public final class TaskInput {
     public static String actor(DelegateTask task) {
         return task.getAssignee() == null ? "审查人" : task.getAssignee();
     }
+
+    /**
+     * Who completed the task as the timeline and the audit log name them: the assignee's name (the decision claims the
+     * task first) and the unit whose task it was, e.g. "审核岗 数据局（数据主管部门（审核岗））"; the unit alone where
+     * nobody claimed it.
+     */
+    public static String signer(DelegateTask task) {
+        String unit = TaskUnits.of(task);
+        String person = task.getAssignee() == null ? null : TaskUnits.personName(task, task.getAssignee());
+        if (person == null) {
+            return unit == null ? "审查人" : unit;
+        }
+        return unit == null ? person : person + "（" + unit + "）";
+    }
 }

@@ -166,7 +166,7 @@ class AppealProcessTest extends LifecycleTestSupport {
 
     private static Actor developerActor() {
         String code = nextCreditCode();
-        return new Actor("dev-" + code, "开发人员", Actor.Kind.PARTNER, code, Set.of());
+        return new Actor("dev-" + code, "开发人员", Actor.Kind.PARTNER, code, Set.of(), null);
     }
 
     private Notice notice(String recipient, String title) {

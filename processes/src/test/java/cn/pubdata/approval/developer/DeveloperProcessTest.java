@@ -347,7 +347,7 @@ class DeveloperProcessTest extends LifecycleTestSupport {
 
     private static Actor developerActor() {
         String code = nextCreditCode();
-        return new Actor("dev-" + code, "开发人员", Actor.Kind.PARTNER, code, Set.of());
+        return new Actor("dev-" + code, "开发人员", Actor.Kind.PARTNER, code, Set.of(), null);
     }
 
     private static PartnerRulesForm rulesForm(AdmissionApplication op) {

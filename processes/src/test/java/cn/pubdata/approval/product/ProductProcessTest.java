@@ -274,7 +274,7 @@ class ProductProcessTest extends AdmissionTestSupport {
     void inXianningThePartnersFiledComplianceReviewReplacesTheAuthorityReview() {
         AdmissionApplication operator = admitted("xianning", "咸宁公积金产品公司", XN_FUND);
         Scenario scenario = approvedScenario(operator, XN_FUND);
-        Actor partner = new Actor("partner-xn", "合伙人甲", Actor.Kind.PARTNER, operator.getCreditCode(), Set.of());
+        Actor partner = new Actor("partner-xn", "合伙人甲", Actor.Kind.PARTNER, operator.getCreditCode(), Set.of(), null);
         Product product = productSubmission.submit(
                 new Draft(scenario.getId(), "公积金信贷辅助评估模型", XN_FUND)
                         .kind(ProductCategory.MODEL)

@@ -2,6 +2,7 @@ package cn.pubdata.approval.identity;
 
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.common.UnitNames;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+    private final UnitNames units;
+
+    public CurrentUser(UnitNames units) {
+        this.units = units;
+    }
+
     public String name() {
         return token().getName();
     }
@@ -27,12 +34,20 @@ public class CurrentUser {
         Object name = token().getToken().getClaims().get("name");
         String display = name == null || name.toString().isBlank() ? name() : name.toString();
         if (has("ROLE_operator")) {
-            return new Actor(name(), display, Actor.Kind.OPERATOR, creditCode(), Set.of());
+            return new Actor(name(), display, Actor.Kind.OPERATOR, creditCode(), Set.of(), companyName());
         }
         if (has("ROLE_developer")) {
-            return new Actor(name(), display, Actor.Kind.PARTNER, creditCode(), Set.of());
+            return new Actor(name(), display, Actor.Kind.PARTNER, creditCode(), Set.of(), companyName());
         }
-        return new Actor(name(), display, Actor.Kind.REVIEWER, null, groups());
+        Set<String> groups = groups();
+        return new Actor(name(), display, Actor.Kind.REVIEWER, null, groups, unitOf(groups));
+    }
+
+    /** The reviewer's unit as the audit log names it: the Chinese names of their groups, in a stable order. */
+    private String unitOf(Set<String> groups) {
+        return groups.isEmpty()
+                ? null
+                : groups.stream().sorted().map(units::groupName).collect(Collectors.joining("、"));
     }
 
     /** The caller's company name from the token, as Keycloak records it for operators. */

@@ -125,7 +125,9 @@ class SecurityConfiguration {
                                 path.matcher(HttpMethod.GET, "/api/announcements/**"),
                                 path.matcher(HttpMethod.GET, "/api/portal-config"),
                                 path.matcher(HttpMethod.GET, "/api/catalog/**"),
-                                path.matcher(HttpMethod.POST, "/api/applications/*/objections"))
+                                path.matcher(HttpMethod.POST, "/api/applications/*/objections"),
+                                path.matcher(HttpMethod.GET, "/api/public/**"),
+                                path.matcher(HttpMethod.POST, "/api/public/publicity/*/objections"))
                         .permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/announcements"))
                         .hasRole("authority-reviewer")
@@ -162,6 +164,11 @@ class SecurityConfiguration {
                         .hasAnyRole("operator", "authority-reviewer")
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/revenue/**"))
                         .hasAnyRole(READERS)
+                        // oversight: the audit chain's verification
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/audit/**"))
+                        .hasAnyRole("authority-reviewer", "manager", "administrator", "auditor")
+                        .requestMatchers(path.matcher("/api/dashboard/**"))
+                        .hasAnyRole("manager", "administrator")
                         // the workers' service account fetches, locks and reports external tasks, and nothing else
                         .requestMatchers(
                                 path.matcher("/engine-rest/external-task/**"),

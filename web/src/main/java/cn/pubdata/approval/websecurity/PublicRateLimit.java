@@ -40,8 +40,11 @@ public class PublicRateLimit extends OncePerRequestFilter {
         this.reads = new OrRequestMatcher(
                 path.matcher(HttpMethod.GET, "/api/announcements/**"),
                 path.matcher(HttpMethod.GET, "/api/catalog/**"),
-                path.matcher(HttpMethod.GET, "/api/portal-config"));
-        this.objections = path.matcher(HttpMethod.POST, "/api/applications/*/objections");
+                path.matcher(HttpMethod.GET, "/api/portal-config"),
+                path.matcher(HttpMethod.GET, "/api/public/**"));
+        this.objections = new OrRequestMatcher(
+                path.matcher(HttpMethod.POST, "/api/applications/*/objections"),
+                path.matcher(HttpMethod.POST, "/api/public/publicity/*/objections"));
         this.readBudget = new Budget(properties.publicReadsPerMinute(), Duration.ofMinutes(1), clock);
         this.objectionBudget = new Budget(properties.objectionsPerHour(), Duration.ofHours(1), clock);
     }

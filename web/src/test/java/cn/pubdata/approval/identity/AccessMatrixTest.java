@@ -315,6 +315,8 @@ class AccessMatrixTest extends WebTest {
                 rule("GET", "/v3/api-docs/**", EVERYONE),
                 rule("GET", "/v3/api-docs", EVERYONE),
                 rule("GET", "/v3/api-docs.yaml", EVERYONE),
+                rule("GET", "/api/public/**", EVERYONE),
+                rule("POST", "/api/public/publicity/*/objections", EVERYONE),
                 // health, probes and metrics are on the management port only (OperationsTest): none on this one
                 new Rule("*", "/actuator/**", Set.of(), Expected.ABSENT),
                 // each write to the role that makes it
@@ -363,6 +365,8 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/developers/recommendations", Set.of(Caller.PROVIDER)),
                 rule("POST", "/api/security/exercises", Set.of(Caller.OPERATOR)),
                 rule("GET", "/api/security/exercises/overdue", READERS),
+                rule("GET", "/api/audit/**", Set.of(Caller.AUTHORITY, Caller.MANAGER, Caller.ADMIN, Caller.AUDITOR)),
+                rule("*", "/api/dashboard/**", Set.of(Caller.MANAGER, Caller.ADMIN)),
                 // the rest of the portal API: any person; the handler checks whose data it is
                 rule("*", "/api/**", PEOPLE),
                 // the engine: the workers fetch and report external tasks and nothing else; reviewers the rest

@@ -50,15 +50,37 @@ public class Objections {
     }
 
     private long insert(long applicationId, String filerName, String filerContact, String content) {
-        return jdbc.sql("""
-                insert into approval.objection (application_id, filed_at, filer_name, filer_contact, content)
-                values (:app, :at, :name, :contact, :content) returning id""")
+        long id = jdbc.sql("select nextval(pg_get_serial_sequence('approval.objection', 'id'))")
+                .query(Long.class)
+                .single();
+        Timestamp at = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into approval.objection (id, application_id, filed_at, filer_name, filer_contact, content, receipt_no)
+                values (:id, :app, :at, :name, :contact, :content,
+                        'YY' || to_char(:at at time zone 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(:id::text, 6, '0'))""")
+                .param("id", id)
                 .param("app", applicationId)
-                .param("at", Timestamp.from(clock.instant()))
+                .param("at", at)
                 .param("name", filerName.trim())
                 .param("contact", filerContact.trim())
                 .param("content", content.trim())
-                .query(Long.class)
+                .update();
+        return id;
+    }
+
+    /** The number the public follows an objection by, e.g. YY20261119-000042. */
+    public String receiptOf(long objectionId) {
+        return jdbc.sql("select receipt_no from approval.objection where id = :id")
+                .param("id", objectionId)
+                .query(String.class)
                 .single();
+    }
+
+    /** The document filed with an objection (its evidence). */
+    public void attach(long objectionId, long documentId) {
+        jdbc.sql("update approval.objection set document_id = :doc where id = :id")
+                .param("doc", documentId)
+                .param("id", objectionId)
+                .update();
     }
 }

@@ -2,6 +2,8 @@ package cn.pubdata.approval.agreement;
 
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,10 +42,12 @@ public class AgreementStates {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Timeline audit;
 
-    public AgreementStates(JdbcClient jdbc, Clock clock) {
+    public AgreementStates(JdbcClient jdbc, Clock clock, Timeline audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The state; empty while the agreement's permissions are not opened yet. */
@@ -98,6 +102,12 @@ public class AgreementStates {
                 .param("at", Timestamp.from(now))
                 .param("key", dedupeKey)
                 .update();
+        audit.record(
+                Subjects.agreementState(agreementId),
+                "协议状态：" + (from == null ? "未开通" : from.label()) + " → " + to.label(),
+                (causeSubject == null ? "" : causeSubject + "：") + cause,
+                actor,
+                dedupeKey == null ? null : "agreement-state:" + dedupeKey);
         return true;
     }
 

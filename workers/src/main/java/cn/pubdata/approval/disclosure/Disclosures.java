@@ -31,6 +31,29 @@ public class Disclosures {
                 .update();
     }
 
+    /** A publicity notice with its period, which the public site lists and takes objections to (ADM-13, APL-03). */
+    public void publicity(
+            long applicationId,
+            String jurisdiction,
+            String companyName,
+            String title,
+            String content,
+            Instant startsAt,
+            Instant endsAt) {
+        jdbc.sql("""
+                insert into approval.publicity_notice
+                    (application_id, jurisdiction, company_name, title, content, starts_at, ends_at)
+                values (:app, :j, :company, :t, :c, :starts, :ends) on conflict (application_id) do nothing""")
+                .param("app", applicationId)
+                .param("j", jurisdiction)
+                .param("company", companyName)
+                .param("t", title)
+                .param("c", content)
+                .param("starts", Timestamp.from(startsAt))
+                .param("ends", Timestamp.from(endsAt))
+                .update();
+    }
+
     public List<Entry> of(String jurisdiction) {
         return jdbc.sql(
                         "select kind, jurisdiction, title, content, published_at from approval.disclosure_entry where jurisdiction = :j order by published_at desc, id desc")

@@ -1,8 +1,12 @@
 package cn.pubdata.approval.disclosure;
 
+import cn.pubdata.approval.calendar.WorkingDayCalendar;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
 import cn.pubdata.approval.worker.WorkItem;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +39,14 @@ class PublishDisclosureHandler implements ExternalTaskHandler {
                 content = company + " 申报「" + task.string("announcementTitle") + "」，经审查拟准入。授权范围："
                         + task.string("authorizationScope") + "。公示期至 " + task.date("publicityEnds")
                         + "，如有异议，请在公示期内通过门户提出。";
+                disclosures.publicity(
+                        task.longValue("applicationId"),
+                        task.string("jurisdiction"),
+                        task.string("companyName"),
+                        title,
+                        content,
+                        clock.instant(),
+                        instant(task.variables().get("publicityEnds"), task.date("publicityEnds")));
             }
             case "OPERATOR_AUTHORIZED" -> {
                 title = "授权运营单位：" + task.string("companyName");
@@ -45,5 +57,10 @@ class PublishDisclosureHandler implements ExternalTaskHandler {
         }
         disclosures.publish(task.dedupeKey(null), task.string("jurisdiction"), kind, title, content, clock.instant());
         return Map.of();
+    }
+
+    /** The end of the publicity as the timer waits for it: its exact time, or the end of its day. */
+    private static Instant instant(Object value, LocalDate day) {
+        return value instanceof Date d ? d.toInstant() : WorkingDayCalendar.endOf(day);
     }
 }

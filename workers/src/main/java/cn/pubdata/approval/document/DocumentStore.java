@@ -2,6 +2,8 @@ package cn.pubdata.approval.document;
 
 import cn.pubdata.approval.common.ByteSizes;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -57,12 +59,17 @@ public class DocumentStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final long maxBytes;
+    private final Timeline audit;
 
     public DocumentStore(
-            JdbcClient jdbc, Clock clock, @Value("${approval.documents.max-bytes:20971520}") long maxBytes) {
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${approval.documents.max-bytes:20971520}") long maxBytes,
+            Timeline audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.audit = audit;
     }
 
     /** The largest document, in bytes. */
@@ -123,6 +130,12 @@ public class DocumentStore {
             // the same file, uploaded at the same moment by another request of the company
             return new Stored(findSame(owner, scan.sha256()).orElseThrow(), false);
         }
+        audit.record(
+                Subjects.document(id.get()),
+                "上传文件「" + name + "」",
+                type + "，" + scan.size() + " 字节，SHA-256 " + scan.sha256(),
+                owner,
+                "document:" + id.get());
         return new Stored(find(id.get()).orElseThrow(), true);
     }
 

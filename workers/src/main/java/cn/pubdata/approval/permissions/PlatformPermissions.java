@@ -1,5 +1,7 @@
 package cn.pubdata.approval.permissions;
 
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,10 +48,12 @@ public class PlatformPermissions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Timeline audit;
 
-    public PlatformPermissions(JdbcClient jdbc, Clock clock) {
+    public PlatformPermissions(JdbcClient jdbc, Clock clock, Timeline audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Opens the permissions granted by an admission; opening twice changes nothing. */
@@ -134,6 +138,12 @@ public class PlatformPermissions {
                 .param("at", Timestamp.from(now))
                 .param("key", dedupeKey)
                 .update();
+        audit.record(
+                Subjects.permissions(applicationId),
+                "平台使用权限：" + (from == null ? "未开通" : from.label()) + " → " + to.label(),
+                cause,
+                actor,
+                dedupeKey == null ? null : "permission:" + dedupeKey);
     }
 
     private Change change(ResultSet rs, int n) throws SQLException {

@@ -1,6 +1,9 @@
 package cn.pubdata.approval.policy;
 
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.common.UnitNames;
+import cn.pubdata.approval.timeline.Subjects;
+import cn.pubdata.approval.timeline.Timeline;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Without a database (unit tests) the profiles are the release's, all in version 1.
  */
 @Component
-public class PolicyProfiles {
+public class PolicyProfiles implements UnitNames {
 
     private record File(
             Map<String, String> groups,
@@ -55,16 +58,18 @@ public class PolicyProfiles {
     private final ScenarioSettings scenario;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Timeline audit;
 
     /** The release's profiles only, every one in version 1 (unit tests). */
     public PolicyProfiles() {
-        this(null, Clock.systemUTC());
+        this(null, Clock.systemUTC(), null);
     }
 
     @Autowired
-    public PolicyProfiles(JdbcClient jdbc, Clock clock) {
+    public PolicyProfiles(JdbcClient jdbc, Clock clock, Timeline audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
         ObjectMapper yaml =
                 new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try (InputStream in = PolicyProfiles.class.getResourceAsStream("/policy/profiles.yaml")) {
@@ -189,6 +194,12 @@ public class PolicyProfiles {
                 .param("by", actor)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+        audit.record(
+                Subjects.policyProfile(jurisdiction),
+                "修改政策配置，形成第 " + (current + 1) + " 版",
+                String.join("\n", changed) + "\n依据：" + reason.trim(),
+                actor,
+                "policy-version:" + jurisdiction + ":" + (current + 1));
         return of(jurisdiction, current + 1);
     }
 
@@ -242,6 +253,7 @@ public class PolicyProfiles {
     }
 
     /** The Chinese name of a group: a provider unit of a profile, or one of the other groups of policy/profiles.yaml. */
+    @Override
     public String groupName(String groupId) {
         for (String code : released.keySet()) {
             for (PolicyProfile.ProviderUnitSetting u :

@@ -63,4 +63,21 @@ public final class Subjects {
     public static String appeal(long appealId) {
         return "APP-" + appealId;
     }
+
+    /** The audit log's own subjects: records no operator's timeline lists, kept for 存证溯源. */
+    public static String document(long documentId) {
+        return "DOC-" + documentId;
+    }
+
+    public static String policyProfile(String jurisdiction) {
+        return "POL-" + jurisdiction;
+    }
+
+    public static String permissions(long applicationId) {
+        return "PRM-" + applicationId;
+    }
+
+    public static String agreementState(long agreementId) {
+        return "STA-" + agreementId;
+    }
 }

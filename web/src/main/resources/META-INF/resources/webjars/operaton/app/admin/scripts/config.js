@@ -1,5 +1,10 @@
-// Settings of the approval system's Admin: English (its Chinese locale file is still to come).
+// Settings of the approval system's Admin: a Chinese browser sees it in Chinese (zh); labels not translated yet
+// fall back to English.
 export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
   // app/admin/sso-login.js: the login route goes to Keycloak
   customScripts: ['sso-login']
 };

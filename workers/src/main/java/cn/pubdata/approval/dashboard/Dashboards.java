@@ -1,0 +1,333 @@
+package cn.pubdata.approval.dashboard;
+
+import cn.pubdata.approval.calendar.WorkingDayCalendar;
+import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.policy.PolicyProfiles;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The managers' dashboards, read from read models: our cases and outcomes (views dashboard_case, dashboard_outcome) and
+ * the engine's own tables (open tasks with their due dates, task history for lead times) by SQL, never by walking the
+ * engine's API per request.
+ */
+@Service
+public class Dashboards {
+
+    /** How many working days ahead a due date counts as "due soon" on the dashboards. */
+    public static final int DUE_SOON_WORKING_DAYS = 2;
+
+    private static final int LIST_LIMIT = 500;
+
+    public record FlowState(String flow, String flowLabel, String status, String statusLabel, long count) {}
+
+    public record UnitTasks(String group, String unit, long open, long dueSoon, long overdue) {}
+
+    public record LeadTime(
+            String flow,
+            String flowLabel,
+            String step,
+            String stepLabel,
+            double medianHours,
+            double p90Hours,
+            long count) {}
+
+    public record MonthOutcomes(String month, long admitted, long rejected, long withdrawn, long exited) {}
+
+    public record MonthThroughput(String month, long submitted, long closed) {}
+
+    public record Summary(
+            List<FlowState> applications,
+            List<UnitTasks> openTasks,
+            List<LeadTime> leadTimesPerStep,
+            List<LeadTime> leadTimesPerFlow,
+            List<MonthOutcomes> outcomes,
+            List<MonthThroughput> throughput) {}
+
+    public record CaseRow(
+            String flow,
+            String flowLabel,
+            String subject,
+            long id,
+            String jurisdiction,
+            String companyName,
+            String status,
+            String statusLabel,
+            Instant submittedAt,
+            Instant closedAt,
+            String processInstanceId) {}
+
+    public record TaskRow(
+            String taskId,
+            String name,
+            String group,
+            String unit,
+            Instant due,
+            boolean overdue,
+            boolean dueSoon,
+            String subject,
+            String flow,
+            String processInstanceId) {}
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+    private final WorkingDayCalendar calendar;
+    private final PolicyProfiles profiles;
+
+    public Dashboards(
+            NamedParameterJdbcTemplate jdbc, Clock clock, WorkingDayCalendar calendar, PolicyProfiles profiles) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.profiles = profiles;
+    }
+
+    public Summary summary(DashboardFilter filter) {
+        return new Summary(
+                applications(filter),
+                openTasks(filter),
+                leadTimesPerStep(filter),
+                leadTimesPerFlow(filter),
+                outcomes(filter),
+                throughput(filter));
+    }
+
+    /** Applications per flow and state, submitted in the period. */
+    public List<FlowState> applications(DashboardFilter f) {
+        MapSqlParameterSource p = params(f);
+        return jdbc.query(
+                "select flow, status, count(*) as n from approval.dashboard_case c where " + cases(f, p)
+                        + " group by flow, status order by flow, n desc",
+                p,
+                (rs, n) -> new FlowState(
+                        rs.getString("flow"),
+                        Labels.flow(rs.getString("flow")),
+                        rs.getString("status"),
+                        Labels.status(rs.getString("flow"), rs.getString("status")),
+                        rs.getLong("n")));
+    }
+
+    /** Open tasks per unit (candidate group): all, due within two working days, overdue; the overdue first. */
+    public List<UnitTasks> openTasks(DashboardFilter f) {
+        MapSqlParameterSource p = params(f)
+                .addValue("now", Timestamp.from(clock.instant()))
+                .addValue("soon", Timestamp.from(dueSoonLimit()));
+        return jdbc.query(
+                """
+                select coalesce(l.group_id_, '') as grp, count(*) as open,
+                       count(*) filter (where t.due_date_ < :now) as overdue,
+                       count(*) filter (where t.due_date_ >= :now and t.due_date_ <= :soon) as due_soon
+                from act_ru_task t
+                left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+                join act_re_procdef d on d.id_ = t.proc_def_id_
+                """ + " where " + tasks(f, p) + " group by grp order by overdue desc, due_soon desc, open desc",
+                p,
+                (rs, n) -> new UnitTasks(
+                        rs.getString("grp"),
+                        rs.getString("grp").isEmpty() ? "（未分派）" : profiles.groupName(rs.getString("grp")),
+                        rs.getLong("open"),
+                        rs.getLong("due_soon"),
+                        rs.getLong("overdue")));
+    }
+
+    /** Median and 90th percentile of each step's duration (hours), from tasks completed in the period. */
+    public List<LeadTime> leadTimesPerStep(DashboardFilter f) {
+        MapSqlParameterSource p = params(f);
+        StringBuilder where = new StringBuilder("h.end_time_ >= :from and h.end_time_ < :to");
+        if (f.flow() != null) {
+            where.append(" and h.proc_def_key_ = :flow");
+        }
+        if (f.jurisdictions() != null) {
+            where.append(" and exists (select 1 from act_hi_varinst v where v.proc_inst_id_ = h.proc_inst_id_"
+                    + " and v.name_ = 'jurisdiction' and v.text_ in (:jurisdictions))");
+        }
+        return jdbc.query(
+                "select h.proc_def_key_ as flow, h.task_def_key_ as step, min(h.name_) as name,"
+                        + " percentile_cont(0.5) within group (order by h.duration_) / 3600000.0 as median,"
+                        + " percentile_cont(0.9) within group (order by h.duration_) / 3600000.0 as p90, count(*) as n"
+                        + " from act_hi_taskinst h where " + where
+                        + " group by h.proc_def_key_, h.task_def_key_ order by flow, p90 desc",
+                p,
+                (rs, n) -> new LeadTime(
+                        rs.getString("flow"),
+                        Labels.flow(rs.getString("flow")),
+                        rs.getString("step"),
+                        rs.getString("name"),
+                        round(rs.getDouble("median")),
+                        round(rs.getDouble("p90")),
+                        rs.getLong("n")));
+    }
+
+    /** Median and 90th percentile of a whole case (hours, submitted to closed), for cases closed in the period. */
+    public List<LeadTime> leadTimesPerFlow(DashboardFilter f) {
+        MapSqlParameterSource p = params(f);
+        StringBuilder where = new StringBuilder("c.closed_at >= :from and c.closed_at < :to");
+        if (f.flow() != null) {
+            where.append(" and c.flow = :flow");
+        }
+        if (f.jurisdictions() != null) {
+            where.append(" and c.jurisdiction in (:jurisdictions)");
+        }
+        return jdbc.query(
+                "select c.flow, percentile_cont(0.5) within group (order by extract(epoch from c.closed_at - c.submitted_at))"
+                        + " / 3600.0 as median, percentile_cont(0.9) within group (order by extract(epoch from c.closed_at"
+                        + " - c.submitted_at)) / 3600.0 as p90, count(*) as n from approval.dashboard_case c where "
+                        + where + " group by c.flow order by c.flow",
+                p,
+                (rs, n) -> new LeadTime(
+                        rs.getString("flow"),
+                        Labels.flow(rs.getString("flow")),
+                        null,
+                        null,
+                        round(rs.getDouble("median")),
+                        round(rs.getDouble("p90")),
+                        rs.getLong("n")));
+    }
+
+    /** Admitted, rejected, withdrawn and exited per month of the period. */
+    public List<MonthOutcomes> outcomes(DashboardFilter f) {
+        MapSqlParameterSource p = params(f);
+        String where = "o.at >= :from and o.at < :to"
+                + (f.jurisdictions() != null ? " and o.jurisdiction in (:jurisdictions)" : "");
+        return jdbc.query(
+                "select to_char(o.at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,"
+                        + " count(*) filter (where outcome = 'ADMITTED') as admitted,"
+                        + " count(*) filter (where outcome = 'REJECTED') as rejected,"
+                        + " count(*) filter (where outcome = 'WITHDRAWN') as withdrawn,"
+                        + " count(*) filter (where outcome = 'EXITED') as exited"
+                        + " from approval.dashboard_outcome o where " + where + " group by month order by month",
+                p,
+                (rs, n) -> new MonthOutcomes(
+                        rs.getString("month"),
+                        rs.getLong("admitted"),
+                        rs.getLong("rejected"),
+                        rs.getLong("withdrawn"),
+                        rs.getLong("exited")));
+    }
+
+    /** Cases submitted and closed per month of the period. */
+    public List<MonthThroughput> throughput(DashboardFilter f) {
+        MapSqlParameterSource p = params(f);
+        String scope = (f.flow() != null ? " and c.flow = :flow" : "")
+                + (f.jurisdictions() != null ? " and c.jurisdiction in (:jurisdictions)" : "");
+        return jdbc.query(
+                "select month, sum(submitted) as submitted, sum(closed) as closed from ("
+                        + " select to_char(c.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as submitted,"
+                        + " 0 as closed from approval.dashboard_case c where c.submitted_at >= :from and c.submitted_at < :to"
+                        + scope + " group by 1"
+                        + " union all select to_char(c.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM'), 0, count(*)"
+                        + " from approval.dashboard_case c where c.closed_at >= :from and c.closed_at < :to" + scope
+                        + " group by 1) m group by month order by month",
+                p,
+                (rs, n) -> new MonthThroughput(rs.getString("month"), rs.getLong("submitted"), rs.getLong("closed")));
+    }
+
+    /** The cases behind a chart: a flow's cases (of one status, where given), newest first. */
+    public List<CaseRow> cases(DashboardFilter f, String status) {
+        MapSqlParameterSource p = params(f).addValue("status", status).addValue("limit", LIST_LIMIT);
+        String where = cases(f, p) + (status != null ? " and c.status = :status" : "");
+        return jdbc.query(
+                "select * from approval.dashboard_case c where " + where + " order by c.submitted_at desc limit :limit",
+                p,
+                (rs, n) -> {
+                    Timestamp closed = rs.getTimestamp("closed_at");
+                    return new CaseRow(
+                            rs.getString("flow"),
+                            Labels.flow(rs.getString("flow")),
+                            rs.getString("subject"),
+                            rs.getLong("id"),
+                            rs.getString("jurisdiction"),
+                            rs.getString("company_name"),
+                            rs.getString("status"),
+                            Labels.status(rs.getString("flow"), rs.getString("status")),
+                            rs.getTimestamp("submitted_at").toInstant(),
+                            closed == null ? null : closed.toInstant(),
+                            rs.getString("process_instance_id"));
+                });
+    }
+
+    /** The open tasks behind the tasks chart: of one unit and one state (overdue, dueSoon, or all open). */
+    public List<TaskRow> tasks(DashboardFilter f, String group, String state) {
+        Instant now = clock.instant();
+        MapSqlParameterSource p = params(f)
+                .addValue("now", Timestamp.from(now))
+                .addValue("soon", Timestamp.from(dueSoonLimit()))
+                .addValue("group", group)
+                .addValue("limit", LIST_LIMIT);
+        StringBuilder where = new StringBuilder(tasks(f, p));
+        if (group != null) {
+            where.append(group.isEmpty() ? " and l.group_id_ is null" : " and l.group_id_ = :group");
+        }
+        if ("overdue".equals(state)) {
+            where.append(" and t.due_date_ < :now");
+        } else if ("dueSoon".equals(state)) {
+            where.append(" and t.due_date_ >= :now and t.due_date_ <= :soon");
+        }
+        return jdbc.query("""
+                select t.id_, t.name_, t.due_date_, t.proc_inst_id_, d.key_ as flow, e.business_key_,
+                       coalesce(l.group_id_, '') as grp
+                from act_ru_task t
+                left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+                join act_re_procdef d on d.id_ = t.proc_def_id_
+                left join act_ru_execution e on e.id_ = t.proc_inst_id_
+                """ + " where " + where + " order by t.due_date_ nulls last limit :limit", p, (rs, n) -> {
+            Timestamp due = rs.getTimestamp("due_date_");
+            Instant dueAt = due == null ? null : due.toInstant();
+            return new TaskRow(
+                    rs.getString("id_"),
+                    rs.getString("name_"),
+                    rs.getString("grp"),
+                    rs.getString("grp").isEmpty() ? "（未分派）" : profiles.groupName(rs.getString("grp")),
+                    dueAt,
+                    dueAt != null && dueAt.isBefore(now),
+                    dueAt != null && !dueAt.isBefore(now) && !dueAt.isAfter(dueSoonLimit()),
+                    rs.getString("business_key_"),
+                    rs.getString("flow"),
+                    rs.getString("proc_inst_id_"));
+        });
+    }
+
+    /** The last moment that still counts as due soon: the end of the day two working days from today. */
+    Instant dueSoonLimit() {
+        LocalDate today = clock.instant().atZone(Clocks.BEIJING).toLocalDate();
+        return WorkingDayCalendar.endOf(calendar.dueDay(today, DUE_SOON_WORKING_DAYS));
+    }
+
+    private static MapSqlParameterSource params(DashboardFilter f) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("from", Timestamp.from(f.start()))
+                .addValue("to", Timestamp.from(f.end()))
+                .addValue("flow", f.flow());
+        if (f.jurisdictions() != null) {
+            p.addValue("jurisdictions", f.jurisdictions().isEmpty() ? List.of("") : new ArrayList<>(f.jurisdictions()));
+        }
+        return p;
+    }
+
+    private static String cases(DashboardFilter f, MapSqlParameterSource p) {
+        return "c.submitted_at >= :from and c.submitted_at < :to"
+                + (f.flow() != null ? " and c.flow = :flow" : "")
+                + (f.jurisdictions() != null ? " and c.jurisdiction in (:jurisdictions)" : "");
+    }
+
+    private static String tasks(DashboardFilter f, MapSqlParameterSource p) {
+        return "t.suspension_state_ = 1"
+                + (f.flow() != null ? " and d.key_ = :flow" : "")
+                + (f.jurisdictions() != null
+                        ? " and exists (select 1 from act_ru_variable v where v.proc_inst_id_ = t.proc_inst_id_"
+                                + " and v.execution_id_ = t.proc_inst_id_ and v.name_ = 'jurisdiction'"
+                                + " and v.text_ in (:jurisdictions))"
+                        : "");
+    }
+
+    private static double round(double hours) {
+        return Math.round(hours * 10) / 10.0;
+    }
+}
