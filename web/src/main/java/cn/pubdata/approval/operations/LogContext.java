@@ -27,7 +27,7 @@ class LogContext {
 
     /** /api/{kind}/{id}/… → the subject prefix the flows use for that kind. */
     private static final Pattern SUBJECT = Pattern.compile(
-            "^/api/(applications|scenarios|products|exits|rectifications|evaluations|data-use-requests|quality-issues|risk-reports)/(\\d+)");
+            "^/api/(applications|scenarios|products|exits|rectifications|evaluations|data-use-requests|quality-issues|risk-reports)/(\\d{1,18})(?:/|$)");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> logContextFilter() {
