@@ -50,7 +50,8 @@ class OperatorIsolationTest extends WebTest {
 
     /**
      * Routes whose id is not a company's (besides the disclosure site's under /api/public/): public, a reviewer's task, a calendar year, a jurisdiction's policy profile;
-     * and the agreed terms only the authority records (the role check refuses every operator).
+     * and the agreed terms only the authority records and the managers' drill-down (the role check refuses every
+     * operator).
      */
     private static final Set<String> NOT_A_COMPANYS_ID = Set.of(
             "/api/policy/profiles/{code}",
@@ -63,7 +64,8 @@ class OperatorIsolationTest extends WebTest {
             "/api/catalog/resources/{code}/grade",
             "/api/catalog/resources/{code}/open-condition",
             "/api/pricing/ceilings/{jurisdiction}/{creditCode}/{category}",
-            "/api/appeals/{id}/material");
+            "/api/appeals/{id}/material",
+            "/api/dashboard/timeline/{subject}");
 
     @Autowired
     TestRestTemplate http;
