@@ -105,8 +105,11 @@ public class DecisionRecorder implements TaskListener {
             long applicationId = ((Number) task.getVariable("applicationId")).longValue();
             String jurisdiction = (String) task.getVariable("jurisdiction");
             int months = profiles.of(jurisdiction).securityReviewValidityMonths();
+            if (months == 0) {
+                throw new InvalidDecision(profiles.of(jurisdiction).name() + "的政策未规定安全审核结果可以沿用，每次申请都须重新审核，请取消“沿用审核结果”");
+            }
             Map<String, java.time.Instant> valid = applications.validSecurityReviews(applicationId, months);
-            if (months == 0 || valid.isEmpty()) {
+            if (valid.isEmpty()) {
                 throw new InvalidDecision("该单位在本辖区没有 " + months + " 个月有效期内的安全审核结果可以沿用（ADM-10），请取消“沿用审核结果”");
             }
             process.setVariable(

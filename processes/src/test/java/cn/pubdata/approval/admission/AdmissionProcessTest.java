@@ -46,9 +46,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     Scenarios scenarios;
 
     @Test
-    @Enforces({
-        "ADM-07", "ADM-08", "ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "ROLE-07"
-    })
+    @Enforces({"ADM-07", "ADM-09", "ADM-13", "ADM-14", "ADM-15", "ADM-17", "ADM-18", "ADM-11", "PRC-03", "ROLE-07"})
     void admittedPathOpensPermissionsListsOperatorAndNotifiesEveryParty() throws Exception {
         beijingTime(LocalDateTime.of(2026, 9, 24, 10, 0)); // Thursday before 中秋 and 国庆
         AdmissionApplication application = submit("chizhou", "池州数据运营有限公司", CZ_ENTERPRISES, CZ_CASES);
@@ -531,7 +529,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
     }
 
     @Test
-    @Enforces({"ADM-07", "ADM-09", "ROLE-04"})
+    @Enforces({"ADM-07", "ADM-09"})
     void rejectedAtDecisionAfterAProviderDissents() {
         AdmissionApplication application = submit("chizhou", "池州某信息公司", CZ_CASES, CZ_FUND);
         String pid = application.getProcessInstanceId();

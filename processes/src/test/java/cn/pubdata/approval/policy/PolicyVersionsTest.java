@@ -175,6 +175,32 @@ class PolicyVersionsTest extends LifecycleTestSupport {
                 .hasMessageContaining("没有 24 个月有效期内的安全审核结果可以沿用（ADM-10）");
     }
 
+    @Test
+    @Enforces({"ADM-10"})
+    void chizhouHasNoReuseOfSecurityResultsEveryAdmissionIsReviewedAgain() {
+        beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
+        String pid = submit("chizhou", "池州不沿用审核公司", CZ_FUND).getProcessInstanceId();
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        AdmissionProcess.TASK_CHECK_COMPLETENESS,
+                        "authority-reviewer",
+                        Map.of(
+                                "completenessDecision",
+                                "approve",
+                                "expertConsultation",
+                                false,
+                                "reuseSecurityReview",
+                                true)))
+                .hasMessageContaining("池州市的政策未规定安全审核结果可以沿用，每次申请都须重新审核");
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(pid)
+                        .taskDefinitionKey(AdmissionProcess.TASK_CHECK_COMPLETENESS)
+                        .count())
+                .as("the completeness check stays open for a decision without reuse")
+                .isOne();
+    }
+
     private AdmissionApplication submit(AdmissionApplication operator, String resource) {
         var announcement = announcement("xinchang", resource);
         return submission.submit(form(

@@ -91,7 +91,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
     }
 
     @Test
-    @Enforces({"RECT-03", "RECT-05", "RECT-06", "RECT-08"})
+    @Enforces({"RECT-05", "RECT-06", "RECT-08"})
     void xinchangBreachSuspendsThePermissionsForTheAgreedPeriodAndRestoresThemOnAcceptance() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("xinchang", "新昌暂停整改公司", XC_CLINICS);
@@ -114,7 +114,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
 
         submission.filePlan(r.id(), "停止超范围使用，清理数据", List.of(), operatorOf(op));
         submission.fileReport(r.id(), "已清理并加装访问控制", List.of(), operatorOf(op));
-        // RECT-03: 004 judges the correction: 通过 or 未通过, not a second 限期整改
+        // 004 judges the correction: 通过 or 未通过, not a second 限期整改
         assertThatThrownBy(() -> decide(
                         pid,
                         RectificationProcess.TASK_REASSESS,
@@ -136,7 +136,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
     }
 
     @Test
-    @Enforces({"RECT-07", "EXIT-05"})
+    @Enforces({"RECT-07"})
     void xinchangDeadlineMissedWithoutAPlanLeadsToExit() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("xinchang", "新昌逾期整改公司", XC_BUS);

@@ -330,7 +330,7 @@ class ScenarioProcessTest extends AdmissionTestSupport {
     }
 
     @Test
-    @Enforces({"CAT-01", "CAT-02", "CAT-11"})
+    @Enforces({"CAT-01", "CAT-11"})
     void aSubmissionWithAResourceOutsideTheScopeTheJurisdictionOrTheCatalogIsRefusedAtItsLine() {
         AdmissionApplication operator = admitted("jingdezhen", "范围检查测试公司", "fgw-major-projects");
         resource("zjj-secret-plans", "jingdezhen", "zjj", "测试：涉密规划数据", false);

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every log line of a request says who made it ({@code user}) and, on a call about one flow, which
- * ({@code businessKey}: the flow's subject, ADM-12, SCN-3, …). The engine adds the business key and the
+ * ({@code businessKey}: the flow's subject, e.g. ADM-1024 or SCN-307). The engine adds the business key and the
  * process instance of the flow it works on (operaton.bpm.generic-properties: logging-context-*), the workers theirs
  * (ExternalTaskWorkers). In the production profile the lines are JSON (ECS) with these fields.
  */

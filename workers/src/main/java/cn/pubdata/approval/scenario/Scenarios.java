@@ -445,7 +445,7 @@ public class Scenarios {
     }
 
     /**
-     * Each line names a catalog resource of the jurisdiction that is not prohibited (CAT-01, CAT-02) and lies within the
+     * Each line names a catalog resource of the jurisdiction that is not prohibited (CAT-01) and lies within the
      * authorized scope (CAT-11); its period is valid and, under an agreement, within its term.
      */
     private void checkLines(ScenarioForm form, String jurisdiction, Set<String> scope, Agreement agreement) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only audit log (存证溯源, SEC-10, SEC-11): the timeline's entries chained by SHA-256. Each entry's hash
+ * The append-only audit log (存证溯源, SEC-10): the timeline's entries chained by SHA-256. Each entry's hash
  * covers its canonical form and the hash of the entry before it, so that an entry edited, deleted or slipped in
  * later breaks the chain at that place ({@link AuditVerifier}).
  */

@@ -80,7 +80,7 @@ class AuditChainTest {
     }
 
     @Test
-    @Enforces({"SEC-10", "SEC-11"})
+    @Enforces({"SEC-10"})
     void verificationNamesTheEntryEditedOrDeletedWithSql() {
         String subject = "EXT-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= 4; i++) {
