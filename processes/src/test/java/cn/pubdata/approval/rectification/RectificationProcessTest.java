@@ -268,7 +268,7 @@ class RectificationProcessTest extends LifecycleTestSupport {
     }
 
     @Test
-    @Enforces({"RECT-11", "SEC-05"})
+    @Enforces({"RECT-11"})
     void chizhouInspectionFindingsReachTheOperatorAndOpenARectification() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州监督检查公司", CZ_ENTERPRISES);
@@ -294,5 +294,25 @@ class RectificationProcessTest extends LifecycleTestSupport {
         assertThat(progress.of(r.id()).evidence()).extracting(d -> d.id()).containsExactly(evidence);
         awaitMessage(r.processInstanceId(), RectificationProcess.MESSAGE_PLAN_FILED);
         assertThat(stateOf(op)).isEqualTo(AgreementState.RECTIFYING);
+    }
+
+    @Test
+    @Enforces({"SEC-05"})
+    void xinchangOperatorIsInspectedByTheDataAuthorityAndTheFindingsReachIt() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication op = admitted("xinchang", "新昌监督检查公司", XC_BUS);
+        Inspections.Inspection inspection = submission.inspect(
+                new Inspections.InspectionForm(
+                        agreementOf(op).id(), today(), "数据安全管理、场景数据使用", "县网信办", "场景数据超出申请字段使用", false, null),
+                List.of(authorityDocument("新昌检查记录.pdf")),
+                authority());
+        assertThat(inspections.ofOperator(op.getCreditCode()))
+                .extracting(Inspections.Inspection::findings)
+                .containsExactly("场景数据超出申请字段使用");
+        assertThat(awaitNotice(op, "【监督检查结果】").body()).contains("场景数据超出申请字段使用");
+        assertThat(inspection.rectificationId())
+                .as("004 does not open a rectification from an inspection")
+                .isNull();
+        assertThat(stateOf(op)).isEqualTo(AgreementState.OPERATING);
     }
 }

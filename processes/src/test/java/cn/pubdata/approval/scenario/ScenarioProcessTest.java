@@ -41,7 +41,7 @@ class ScenarioProcessTest extends AdmissionTestSupport {
     Timeline timeline;
 
     @Test
-    @Enforces({"SCN-01", "SCN-03", "SCN-04", "SCN-07", "SCN-12", "CAT-03"})
+    @Enforces({"SCN-01", "SCN-03", "SCN-04", "SCN-07", "CAT-03"})
     void approvedPathPublishesExactlyTheConsentedLinesAndNotifiesEveryParty() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication operator =
@@ -57,7 +57,7 @@ class ScenarioProcessTest extends AdmissionTestSupport {
                         line("wlj-cultural-venues", ScenarioLine.Usage.STATISTICS)),
                 Actor.operator("op-test", operator.getCreditCode()));
         String pid = scenario.getProcessInstanceId();
-        assertThat(runtime.getVariable(pid, "scenarioDomain")).isEqualTo("金融服务（景德镇市重点领域，SCN-12）");
+        assertThat(runtime.getVariable(pid, "scenarioDomain")).isEqualTo("金融服务（景德镇市重点领域）");
         assertThat((String) runtime.getVariable(pid, "riskAssessment")).contains("个人隐私");
 
         Task preCheck = taskOf(pid, ScenarioProcess.TASK_PRE_CHECK, "authority-reviewer");
@@ -114,7 +114,7 @@ class ScenarioProcessTest extends AdmissionTestSupport {
     }
 
     @Test
-    @Enforces({"SCN-05", "SCN-06", "SCN-09", "CAT-15", "ROLE-07"})
+    @Enforces({"SCN-05", "SCN-06", "SCN-09", "SCN-12", "CAT-15", "ROLE-07"})
     void xinchangPathGoesThroughNetworkSecurityProvincialConsentAndExpertsBeforeApproval() {
         AdmissionApplication operator = admitted("xinchang", "新昌场景运营公司", XC_CLINICS, XC_LICENCES);
         Scenario scenario = scenarioSubmission.submit(
@@ -126,6 +126,8 @@ class ScenarioProcessTest extends AdmissionTestSupport {
                         line(XC_LICENCES, ScenarioLine.Usage.VERIFICATION)),
                 Actor.operator("op-test", operator.getCreditCode()));
         String pid = scenario.getProcessInstanceId();
+        // 市场监管 is one of 新昌's six priority domains
+        assertThat(runtime.getVariable(pid, "scenarioDomain")).isEqualTo("市场监管（新昌县重点领域）");
         decide(
                 pid,
                 ScenarioProcess.TASK_PRE_CHECK,

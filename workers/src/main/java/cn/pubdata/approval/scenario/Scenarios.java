@@ -365,9 +365,7 @@ public class Scenarios {
         facts.put("operatorCreditCode", scenario.getCreditCode());
         facts.put("companyName", scenario.getCompanyName());
         facts.put("scenarioName", scenario.getName());
-        facts.put(
-                "scenarioDomain",
-                scenario.getDomain() + (priority ? "（" + profile.name() + "重点领域，SCN-12）" : "（非重点领域）"));
+        facts.put("scenarioDomain", scenario.getDomain() + (priority ? "（" + profile.name() + "重点领域）" : "（非重点领域）"));
         facts.put("scenarioPurpose", scenario.getPurpose().label());
         facts.put(
                 "submitter",
