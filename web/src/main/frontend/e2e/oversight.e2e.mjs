@@ -2,8 +2,10 @@
 //   node e2e/oversight.e2e.mjs public    <base> <outDir> <noticeId>  the disclosure site without login; an objection
 //                                                                     during the publicity, answered with a receipt
 //   node e2e/oversight.e2e.mjs dashboard <base> <outDir> <subject>   the manager's dashboards, drilled down to one case
-// Prints RECEIPT <no> (public); exits non-zero on any failed step. Screenshots of each step go to outDir.
+// Prints an AXE line per screenshot (axe.mjs),
+// RECEIPT <no> (public); exits non-zero on any failed step. Screenshots of each step go to outDir.
 import { chromium } from 'playwright-core';
+import { audit } from './axe.mjs';
 
 const [mode, base, out, arg] = process.argv.slice(2);
 const browser = await chromium.launch({
@@ -13,7 +15,11 @@ const browser = await chromium.launch({
 });
 try {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
-  const shot = name => page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  // every step kept as a screenshot is also checked by axe-core
+  const shot = async name => {
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    await audit(page, name);
+  };
   if (mode === 'public') {
     await page.goto(base + '/portal/#/public');
     await page.waitForSelector('[data-testid=public-site]');

@@ -2,8 +2,10 @@
 //   node e2e/portal.e2e.mjs apply  <base> <outDir> <pdf> <announcementId>   log in, see errors at the fields, fill,
 //                                                           upload, reload, submit
 //   node e2e/portal.e2e.mjs follow <base> <outDir> <id>    log in again, see the reviewer's 补正 request, supplement
-// Prints the application id (apply); exits non-zero on any failed step. Screenshots of each step go to outDir.
+// Prints an AXE line per screenshot (axe.mjs),
+// the application id (apply); exits non-zero on any failed step. Screenshots of each step go to outDir.
 import { chromium } from 'playwright-core';
+import { audit } from './axe.mjs';
 
 const [mode, base, out, arg, announcementId] = process.argv.slice(2);
 const browser = await chromium.launch({
@@ -13,7 +15,11 @@ const browser = await chromium.launch({
 });
 try {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
-  const shot = name => page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  // every step kept as a screenshot is also checked by axe-core
+  const shot = async name => {
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    await audit(page, name);
+  };
   await page.goto(base + '/portal/');
   await page.fill('#username', 'op-cidu');
   await page.fill('#password', 'demo');

@@ -5,8 +5,10 @@
 // 市发改委 ticks its line in Tasklist's checklist, the authority approves; op-cidu raises a data-quality issue on the
 // line and sees it on the scenario's page, then submits a product of
 // that scenario; the authority reviews and registers it in Tasklist; the portal shows it listed and the public product
-// list shows its price. Screenshots of each step go to outDir; exits non-zero on any failed step.
+// list shows its price. Screenshots of each step go to outDir, each portal page checked by axe-core (axe.mjs);
+// exits non-zero on any failed step.
 import { chromium } from 'playwright-core';
+import { audit } from './axe.mjs';
 
 const [base, keycloak, out] = process.argv.slice(2);
 const browser = await chromium.launch({
@@ -94,11 +96,13 @@ try {
   await op.fill('#line-0-from', today);
   await op.fill('#line-0-to', nextYear);
   await op.screenshot({ path: `${out}/s1-scenario-form.png`, fullPage: true });
+  await audit(op, 's1-scenario-form');
   await op.click('button.primary');
   await op.waitForSelector('[data-testid=status]');
   const scenarioId = op.url().split('/').pop();
   await op.waitForSelector('text=待数据提供单位审核');
   await op.screenshot({ path: `${out}/s2-scenario-submitted.png`, fullPage: true });
+  await audit(op, 's2-scenario-submitted');
 
   await inTasklist('authority', 'SCN-' + scenarioId, '场景预审', 's3-tasklist-pre-check', async page => {
     await page.getByLabel('通过，分送数据提供单位逐项审核').check();
@@ -115,6 +119,7 @@ try {
   await op.goto(`${base}/portal/#/scenarios/${scenarioId}`);
   await op.waitForSelector('text=已通过', { timeout: 60000 });
   await op.screenshot({ path: `${out}/s6-scenario-approved.png`, fullPage: true });
+  await audit(op, 's6-scenario-approved');
   await op.click('[data-testid=new-quality]');
   await op.waitForSelector('#line');
   await op.selectOption('#line', '1');
@@ -125,6 +130,7 @@ try {
   await op.goto(`${base}/portal/#/scenarios/${scenarioId}`);
   await op.waitForSelector('[data-testid=quality-issues] >> text=企业信用等级字段有 3% 为空值');
   await op.screenshot({ path: `${out}/s7-quality-issue-on-scenario.png`, fullPage: true });
+  await audit(op, 's7-quality-issue-on-scenario');
   await op.click('[data-testid=new-product]');
   await op.waitForSelector('#name');
   await op.fill('#name', '企业信贷辅助评估接口');
@@ -138,10 +144,12 @@ try {
   await op.fill('#complianceReview', '经本单位出域合规审核：交付物不含原始公共数据。');
   await op.fill('#complianceReviewer', '合规部 李四');
   await op.screenshot({ path: `${out}/p1-product-form.png`, fullPage: true });
+  await audit(op, 'p1-product-form');
   await op.click('button.primary');
   await op.waitForSelector('[data-testid=status]');
   const productId = op.url().split('/').pop();
   await op.screenshot({ path: `${out}/p2-product-submitted.png`, fullPage: true });
+  await audit(op, 'p2-product-submitted');
 
   await inTasklist('authority', 'PRD-' + productId, '合规安全审核', 'p3-tasklist-security-review', async page => {
     await page.getByLabel('通过', { exact: true }).check();
@@ -154,6 +162,7 @@ try {
   await op.goto(`${base}/portal/#/products/${productId}`);
   await op.waitForSelector('text=已上架', { timeout: 60000 });
   await op.screenshot({ path: `${out}/p5-product-listed.png`, fullPage: true });
+  await audit(op, 'p5-product-listed');
   const list = await (await fetch(`${base}/api/catalog/products?jurisdiction=jingdezhen`)).text();
   if (!list.includes('企业信贷辅助评估接口') || !list.includes('2.50 元/次')) throw new Error('the public list lacks the product or its price');
   console.log('SCENARIO ' + scenarioId + ' PRODUCT ' + productId);

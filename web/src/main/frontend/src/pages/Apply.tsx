@@ -114,7 +114,7 @@ export function Apply({ t, lang, profile, announcementId, applicationId }: Props
       </section>
       <section>
         <h2>{t('company')}</h2>
-        <label>{t('creditCode')}</label><input type="text" value={draft.creditCode} readOnly />
+        <label htmlFor="creditCode">{t('creditCode')}</label><input id="creditCode" name="creditCode" type="text" value={draft.creditCode} readOnly />
         {fieldError('creditCode')}
         {text('companyName', 'text', !!profile.companyName)}{text('legalRepresentative')}{text('principal')}{text('businessLead')}{text('securityLead')}
         {text('contactName')}{text('contactPhone', 'tel')}{text('contactEmail', 'email')}

@@ -12,6 +12,7 @@ import cn.pubdata.approval.dashboard.Dashboards.UnitTasks;
 import cn.pubdata.approval.timeline.Subjects;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +96,132 @@ class DashboardQueryTest extends AdmissionTestSupport {
                                 "admission", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), Set.of("xinchang")),
                         null))
                 .noneSatisfy(c -> assertThat(c.subject()).isEqualTo(subject));
+
+        // the case closes (withdrawn here), so it moves from 审查中 and counts as closed and as an outcome
+        jdbc.sql("update approval.admission_application set status = 'WITHDRAWN', closed_at = now() where id = :id")
+                .param("id", application.getId())
+                .update();
+        for (DashboardFilter f : List.of(
+                chizhou,
+                new DashboardFilter(null, LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31), null),
+                new DashboardFilter(
+                        "admission",
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 12, 31),
+                        Set.of("chizhou", "xinchang")))) {
+            theSummariesEqualTheCasesAndTheHistory(f);
+        }
+    }
+
+    /**
+     * The summary tables (V75, kept by triggers) against the same figures aggregated from the cases and the engine's
+     * task history themselves: counts exact, percentiles within 1 % (the histogram's resolution) and the rounding.
+     */
+    private void theSummariesEqualTheCasesAndTheHistory(DashboardFilter f) {
+        String scope = (f.flow() != null ? " and c.flow = :flow" : "")
+                + (f.jurisdictions() != null ? " and c.jurisdiction in (:jurisdictions)" : "");
+        String submitted = "c.submitted_at >= :from and c.submitted_at < :to" + scope;
+        String closed = "c.closed_at >= :from and c.closed_at < :to" + scope;
+
+        assertThat(truth(
+                        "select flow || ' ' || status || ' ' || count(*) from approval.dashboard_case c where "
+                                + submitted + " group by flow, status",
+                        f))
+                .as("applications per flow and state")
+                .containsExactlyInAnyOrderElementsOf(dashboards.applications(f).stream()
+                        .map(a -> a.flow() + " " + a.status() + " " + a.count())
+                        .toList());
+        assertThat(truth(
+                        "select month || ' ' || sum(s) || ' ' || sum(c) from ("
+                                + " select to_char(c.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, 1 as s, 0 as c"
+                                + " from approval.dashboard_case c where " + submitted
+                                + " union all select to_char(c.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM'), 0, 1"
+                                + " from approval.dashboard_case c where " + closed + ") m group by month",
+                        f))
+                .as("throughput")
+                .containsExactlyInAnyOrderElementsOf(dashboards.throughput(f).stream()
+                        .map(m -> m.month() + " " + m.submitted() + " " + m.closed())
+                        .toList());
+        String outcomeScope = f.jurisdictions() != null ? " and o.jurisdiction in (:jurisdictions)" : "";
+        assertThat(truth(
+                        "select to_char(o.at at time zone 'Asia/Shanghai', 'YYYY-MM')"
+                                + " || ' ' || count(*) filter (where outcome = 'ADMITTED') || ' ' || count(*) filter (where outcome"
+                                + " = 'REJECTED') || ' ' || count(*) filter (where outcome = 'WITHDRAWN') || ' ' || count(*) filter"
+                                + " (where outcome = 'EXITED') from approval.dashboard_outcome o where o.at >= :from and o.at < :to"
+                                + outcomeScope + " group by to_char(o.at at time zone 'Asia/Shanghai', 'YYYY-MM')",
+                        f))
+                .as("outcomes per month")
+                .containsExactlyInAnyOrderElementsOf(dashboards.outcomes(f).stream()
+                        .map(m -> m.month() + " " + m.admitted() + " " + m.rejected() + " " + m.withdrawn() + " "
+                                + m.exited())
+                        .toList());
+
+        List<Object[]> perFlow = truthRows(
+                "select c.flow, count(*), percentile_cont(0.5) within group (order by extract(epoch from c.closed_at"
+                        + " - c.submitted_at)) / 3600.0, percentile_cont(0.9) within group (order by extract(epoch from"
+                        + " c.closed_at - c.submitted_at)) / 3600.0 from approval.dashboard_case c where " + closed
+                        + " group by c.flow",
+                f);
+        assertLeadTimes(perFlow, dashboards.leadTimesPerFlow(f), l -> l.flow());
+
+        StringBuilder steps = new StringBuilder("h.end_time_ >= :from and h.end_time_ < :to");
+        if (f.flow() != null) {
+            steps.append(" and h.proc_def_key_ = :flow");
+        }
+        if (f.jurisdictions() != null) {
+            steps.append(" and exists (select 1 from act_hi_varinst v where v.proc_inst_id_ = h.proc_inst_id_"
+                    + " and v.name_ = 'jurisdiction' and v.text_ in (:jurisdictions))");
+        }
+        List<Object[]> perStep = truthRows(
+                "select h.proc_def_key_ || ' ' || h.task_def_key_, count(*), percentile_cont(0.5) within group (order by"
+                        + " h.duration_) / 3600000.0, percentile_cont(0.9) within group (order by h.duration_) / 3600000.0"
+                        + " from act_hi_taskinst h where " + steps
+                        + " and h.proc_def_key_ is not null and h.task_def_key_ is not null"
+                        + " group by h.proc_def_key_, h.task_def_key_",
+                f);
+        assertLeadTimes(perStep, dashboards.leadTimesPerStep(f), l -> l.flow() + " " + l.step());
+    }
+
+    private static void assertLeadTimes(
+            List<Object[]> truth, List<LeadTime> summary, java.util.function.Function<LeadTime, String> key) {
+        assertThat(summary.stream().map(l -> key.apply(l) + " " + l.count()).toList())
+                .as("lead times: the same steps and counts")
+                .containsExactlyInAnyOrderElementsOf(
+                        truth.stream().map(t -> t[0] + " " + t[1]).toList());
+        for (Object[] t : truth) {
+            LeadTime l = summary.stream()
+                    .filter(s -> key.apply(s).equals(t[0]))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(l.medianHours())
+                    .as("median of %s", t[0])
+                    .isCloseTo(
+                            ((Number) t[2]).doubleValue(),
+                            org.assertj.core.data.Offset.offset(0.01 * ((Number) t[2]).doubleValue() + 0.06));
+            assertThat(l.p90Hours())
+                    .as("90th percentile of %s", t[0])
+                    .isCloseTo(
+                            ((Number) t[3]).doubleValue(),
+                            org.assertj.core.data.Offset.offset(0.01 * ((Number) t[3]).doubleValue() + 0.06));
+        }
+    }
+
+    private List<String> truth(String sql, DashboardFilter f) {
+        return bind(sql, f).query(String.class).list();
+    }
+
+    private List<Object[]> truthRows(String sql, DashboardFilter f) {
+        return bind(sql, f)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)})
+                .list();
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(String sql, DashboardFilter f) {
+        var spec = jdbc.sql(sql)
+                .param("from", java.sql.Timestamp.from(f.start()))
+                .param("to", java.sql.Timestamp.from(f.end()))
+                .param("flow", f.flow());
+        return f.jurisdictions() == null ? spec : spec.param("jurisdictions", List.copyOf(f.jurisdictions()));
     }
 
     private static long count(Summary s, String status) {

@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Oversight in a real Chromium over data made by walking a real admission of 景德镇 to its publicity: the disclosure
  * site without login, an objection filed during the publicity (a receipt number, followed on the site), and the
- * manager's dashboards drilled down to that application's timeline. Screenshots: web/target/e2e/oversight-*.png.
+ * manager's dashboards drilled down to that application's timeline. Every page shown passes axe-core with no serious or
+ * critical violation (counts per page in target/figures/axe-*.txt). Screenshots: web/target/e2e/oversight-*.png.
  */
 class OversightBrowserTest extends WebTest {
 
@@ -83,6 +84,7 @@ class OversightBrowserTest extends WebTest {
         BrowserScript.Result site = BrowserScript.run(
                 "oversight.e2e.mjs", "public", BrowserScript.APP, BrowserScript.OUT.toString(), "" + noticeId);
         assertThat(site.exit()).as(site.output()).isZero();
+        BrowserScript.assertAccessible("axe-disclosure-site", site);
         Matcher receipt = Pattern.compile("RECEIPT (YY\\d{8}-\\d{6})").matcher(site.output());
         assertThat(receipt.find()).as(site.output()).isTrue();
         assertThat(jdbc.sql("select application_id from approval.objection where receipt_no = :r")
@@ -94,6 +96,7 @@ class OversightBrowserTest extends WebTest {
         BrowserScript.Result dashboard = BrowserScript.run(
                 "oversight.e2e.mjs", "dashboard", BrowserScript.APP, BrowserScript.OUT.toString(), subject);
         assertThat(dashboard.exit()).as(dashboard.output()).isZero();
+        BrowserScript.assertAccessible("axe-dashboards", dashboard);
         assertThat(dashboard.output())
                 .as("the timeline names the real actor and unit")
                 .contains("审核岗 数据局（数据主管部门（审核岗））");

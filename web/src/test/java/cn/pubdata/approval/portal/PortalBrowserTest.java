@@ -53,6 +53,7 @@ class PortalBrowserTest extends WebTest {
         BrowserScript.Result apply = BrowserScript.run(
                 "portal.e2e.mjs", "apply", APP, OUT.toString(), pdf.toString(), String.valueOf(announcement()));
         assertThat(apply.exit()).as(apply.output()).isZero();
+        BrowserScript.assertAccessible("axe-portal-apply", apply);
         Matcher id = Pattern.compile("APPLICATION (\\d+)").matcher(apply.output());
         assertThat(id.find()).as(apply.output()).isTrue();
         long applicationId = Long.parseLong(id.group(1));
@@ -75,6 +76,7 @@ class PortalBrowserTest extends WebTest {
         BrowserScript.Result follow =
                 BrowserScript.run("portal.e2e.mjs", "follow", APP, OUT.toString(), String.valueOf(applicationId));
         assertThat(follow.exit()).as(follow.output()).isZero();
+        BrowserScript.assertAccessible("axe-portal-follow", follow);
         assertThat(OUT.resolve("5-timeline-moved-supplement-requested.png")).exists();
         assertThat(jdbc.sql(
                                 "select count(*) from approval.timeline_event where subject = 'ADM-' || ? and title = '提交补正材料'")

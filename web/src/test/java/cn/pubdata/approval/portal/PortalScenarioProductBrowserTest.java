@@ -40,6 +40,7 @@ class PortalScenarioProductBrowserTest extends WebTest {
                 "scenario-product.e2e.mjs", BrowserScript.APP, LocalKeycloak.URL, BrowserScript.OUT.toString());
 
         assertThat(run.exit()).as(run.output()).isZero();
+        BrowserScript.assertAccessible("axe-portal-scenario-product", run);
         Matcher ids = Pattern.compile("SCENARIO (\\d+) PRODUCT (\\d+)").matcher(run.output());
         assertThat(ids.find()).as(run.output()).isTrue();
         long scenarioId = Long.parseLong(ids.group(1));

@@ -8,15 +8,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The managers' dashboards, read from read models: our cases and outcomes (views dashboard_case, dashboard_outcome) and
- * the engine's own tables (open tasks with their due dates, task history for lead times) by SQL, never by walking the
- * engine's API per request.
+ * The managers' dashboards, read from read models: the figures per period from summary tables kept current by triggers
+ * (V75: cases per day of submission and of closing, completed steps per day, each per flow, jurisdiction and state or
+ * duration), the open tasks with their due dates from the engine's runtime tables (they change with the clock), the
+ * lists behind a chart from the view dashboard_case; never by walking the engine's API per request.
  */
 @Service
 public class Dashboards {
@@ -103,8 +109,8 @@ public class Dashboards {
     public List<FlowState> applications(DashboardFilter f) {
         MapSqlParameterSource p = params(f);
         return jdbc.query(
-                "select flow, status, count(*) as n from approval.dashboard_case c where " + cases(f, p)
-                        + " group by flow, status order by flow, n desc",
+                "select flow, status, sum(n) as n from approval.dashboard_submitted_day s where " + days(f)
+                        + " group by flow, status having sum(n) <> 0 order by flow, n desc",
                 p,
                 (rs, n) -> new FlowState(
                         rs.getString("flow"),
@@ -139,71 +145,55 @@ public class Dashboards {
 
     /** Median and 90th percentile of each step's duration (hours), from tasks completed in the period. */
     public List<LeadTime> leadTimesPerStep(DashboardFilter f) {
-        MapSqlParameterSource p = params(f);
-        StringBuilder where = new StringBuilder("h.end_time_ >= :from and h.end_time_ < :to");
-        if (f.flow() != null) {
-            where.append(" and h.proc_def_key_ = :flow");
-        }
-        if (f.jurisdictions() != null) {
-            where.append(" and exists (select 1 from act_hi_varinst v where v.proc_inst_id_ = h.proc_inst_id_"
-                    + " and v.name_ = 'jurisdiction' and v.text_ in (:jurisdictions))");
-        }
-        return jdbc.query(
-                "select h.proc_def_key_ as flow, h.task_def_key_ as step, min(h.name_) as name,"
-                        + " percentile_cont(0.5) within group (order by h.duration_) / 3600000.0 as median,"
-                        + " percentile_cont(0.9) within group (order by h.duration_) / 3600000.0 as p90, count(*) as n"
-                        + " from act_hi_taskinst h where " + where
-                        + " group by h.proc_def_key_, h.task_def_key_ order by flow, p90 desc",
-                p,
-                (rs, n) -> new LeadTime(
-                        rs.getString("flow"),
-                        Labels.flow(rs.getString("flow")),
-                        rs.getString("step"),
-                        rs.getString("name"),
-                        round(rs.getDouble("median")),
-                        round(rs.getDouble("p90")),
-                        rs.getLong("n")));
+        Map<List<String>, DurationHistogram> steps = new LinkedHashMap<>();
+        Map<List<String>, String> names = new HashMap<>();
+        jdbc.query(
+                "select flow, step, min(name) as name, duration_bucket as bucket, sum(n) as n"
+                        + " from approval.dashboard_step_day s where " + days(f)
+                        + " group by flow, step, bucket having sum(n) <> 0 order by flow, step, bucket",
+                params(f),
+                rs -> {
+                    List<String> key = List.of(rs.getString("flow"), rs.getString("step"));
+                    steps.computeIfAbsent(key, k -> new DurationHistogram()).add(rs.getInt("bucket"), rs.getLong("n"));
+                    names.merge(key, rs.getString("name"), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                });
+        List<LeadTime> leadTimes = new ArrayList<>();
+        steps.forEach((key, h) -> leadTimes.add(leadTime(key.get(0), key.get(1), names.get(key), h)));
+        leadTimes.sort(Comparator.comparing(LeadTime::flow)
+                .thenComparing(Comparator.comparingDouble(LeadTime::p90Hours).reversed()));
+        return leadTimes;
     }
 
     /** Median and 90th percentile of a whole case (hours, submitted to closed), for cases closed in the period. */
     public List<LeadTime> leadTimesPerFlow(DashboardFilter f) {
-        MapSqlParameterSource p = params(f);
-        StringBuilder where = new StringBuilder("c.closed_at >= :from and c.closed_at < :to");
-        if (f.flow() != null) {
-            where.append(" and c.flow = :flow");
-        }
-        if (f.jurisdictions() != null) {
-            where.append(" and c.jurisdiction in (:jurisdictions)");
-        }
-        return jdbc.query(
-                "select c.flow, percentile_cont(0.5) within group (order by extract(epoch from c.closed_at - c.submitted_at))"
-                        + " / 3600.0 as median, percentile_cont(0.9) within group (order by extract(epoch from c.closed_at"
-                        + " - c.submitted_at)) / 3600.0 as p90, count(*) as n from approval.dashboard_case c where "
-                        + where + " group by c.flow order by c.flow",
-                p,
-                (rs, n) -> new LeadTime(
-                        rs.getString("flow"),
-                        Labels.flow(rs.getString("flow")),
-                        null,
-                        null,
-                        round(rs.getDouble("median")),
-                        round(rs.getDouble("p90")),
-                        rs.getLong("n")));
+        Map<String, DurationHistogram> flows = new TreeMap<>();
+        jdbc.query(
+                "select flow, lead_bucket as bucket, sum(n) as n from approval.dashboard_closed_day s where " + days(f)
+                        + " group by flow, bucket having sum(n) <> 0 order by flow, bucket",
+                params(f),
+                rs -> {
+                    flows.computeIfAbsent(rs.getString("flow"), k -> new DurationHistogram())
+                            .add(rs.getInt("bucket"), rs.getLong("n"));
+                });
+        List<LeadTime> leadTimes = new ArrayList<>();
+        flows.forEach((flow, h) -> leadTimes.add(leadTime(flow, null, null, h)));
+        return leadTimes;
     }
 
-    /** Admitted, rejected, withdrawn and exited per month of the period. */
+    /** Admitted, rejected, withdrawn and exited per month of the period (of every flow: outcomes are the operators'). */
     public List<MonthOutcomes> outcomes(DashboardFilter f) {
-        MapSqlParameterSource p = params(f);
-        String where = "o.at >= :from and o.at < :to"
-                + (f.jurisdictions() != null ? " and o.jurisdiction in (:jurisdictions)" : "");
+        DashboardFilter everyFlow = new DashboardFilter(null, f.from(), f.to(), f.jurisdictions());
         return jdbc.query(
-                "select to_char(o.at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,"
-                        + " count(*) filter (where outcome = 'ADMITTED') as admitted,"
-                        + " count(*) filter (where outcome = 'REJECTED') as rejected,"
-                        + " count(*) filter (where outcome = 'WITHDRAWN') as withdrawn,"
-                        + " count(*) filter (where outcome = 'EXITED') as exited"
-                        + " from approval.dashboard_outcome o where " + where + " group by month order by month",
-                p,
+                "select to_char(day, 'YYYY-MM') as month,"
+                        + " coalesce(sum(n) filter (where flow = 'admission' and status = 'ADMITTED'), 0) as admitted,"
+                        + " coalesce(sum(n) filter (where flow = 'admission' and status not in ('ADMITTED', 'WITHDRAWN')),"
+                        + " 0) as rejected,"
+                        + " coalesce(sum(n) filter (where flow = 'admission' and status = 'WITHDRAWN'), 0) as withdrawn,"
+                        + " coalesce(sum(n) filter (where flow = 'exit'), 0) as exited"
+                        + " from approval.dashboard_closed_day s where " + days(everyFlow)
+                        + " and ((flow = 'admission' and status <> 'IN_REVIEW') or (flow = 'exit' and status = 'EXITED'))"
+                        + " group by month having sum(n) <> 0 order by month",
+                params(everyFlow),
                 (rs, n) -> new MonthOutcomes(
                         rs.getString("month"),
                         rs.getLong("admitted"),
@@ -214,18 +204,14 @@ public class Dashboards {
 
     /** Cases submitted and closed per month of the period. */
     public List<MonthThroughput> throughput(DashboardFilter f) {
-        MapSqlParameterSource p = params(f);
-        String scope = (f.flow() != null ? " and c.flow = :flow" : "")
-                + (f.jurisdictions() != null ? " and c.jurisdiction in (:jurisdictions)" : "");
         return jdbc.query(
                 "select month, sum(submitted) as submitted, sum(closed) as closed from ("
-                        + " select to_char(c.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as submitted,"
-                        + " 0 as closed from approval.dashboard_case c where c.submitted_at >= :from and c.submitted_at < :to"
-                        + scope + " group by 1"
-                        + " union all select to_char(c.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM'), 0, count(*)"
-                        + " from approval.dashboard_case c where c.closed_at >= :from and c.closed_at < :to" + scope
-                        + " group by 1) m group by month order by month",
-                p,
+                        + " select to_char(day, 'YYYY-MM') as month, sum(n) as submitted, 0 as closed"
+                        + " from approval.dashboard_submitted_day s where " + days(f) + " group by 1"
+                        + " union all select to_char(day, 'YYYY-MM'), 0, sum(n)"
+                        + " from approval.dashboard_closed_day s where " + days(f) + " group by 1) m"
+                        + " group by month having sum(submitted) <> 0 or sum(closed) <> 0 order by month",
+                params(f),
                 (rs, n) -> new MonthThroughput(rs.getString("month"), rs.getLong("submitted"), rs.getLong("closed")));
     }
 
@@ -304,11 +290,31 @@ public class Dashboards {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("from", Timestamp.from(f.start()))
                 .addValue("to", Timestamp.from(f.end()))
+                .addValue("fromDay", java.sql.Date.valueOf(f.from()))
+                .addValue("toDay", java.sql.Date.valueOf(f.to()))
                 .addValue("flow", f.flow());
         if (f.jurisdictions() != null) {
             p.addValue("jurisdictions", f.jurisdictions().isEmpty() ? List.of("") : new ArrayList<>(f.jurisdictions()));
         }
         return p;
+    }
+
+    /** The summary tables' rows of the period, flow and jurisdictions (alias s). */
+    private static String days(DashboardFilter f) {
+        return "s.day between :fromDay and :toDay"
+                + (f.flow() != null ? " and s.flow = :flow" : "")
+                + (f.jurisdictions() != null ? " and s.jurisdiction in (:jurisdictions)" : "");
+    }
+
+    private static LeadTime leadTime(String flow, String step, String name, DurationHistogram h) {
+        return new LeadTime(
+                flow,
+                Labels.flow(flow),
+                step,
+                name,
+                round(h.percentileHours(0.5)),
+                round(h.percentileHours(0.9)),
+                h.count());
     }
 
     private static String cases(DashboardFilter f, MapSqlParameterSource p) {
