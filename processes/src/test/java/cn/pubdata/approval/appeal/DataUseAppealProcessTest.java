@@ -215,6 +215,42 @@ class DataUseAppealProcessTest extends LifecycleTestSupport {
     }
 
     @Test
+    @Enforces({"APL-01", "APL-02"})
+    void aRequestNoProviderConsentedToEndsAtOnceAndAnUpheldAppealStartsANewRequest() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication operator = admitted("xianning", "咸宁无同意申诉公司", XN_VISITORS);
+        Actor actor = operatorOf(operator);
+        Scenario scenario = approvedScenario(operator, "景区停车引导", XN_VISITORS);
+        DataUseRequest request = dataUseSubmission.submit(
+                new DataUseForm(scenario.getId(), "停车引导", today(), today().plusMonths(1), List.of(1)), actor);
+        String pid = request.getProcessInstanceId();
+        decide(pid, DataUseProcess.TASK_IRS_REVIEW, AUTHORITY, Map.of("irsDecision", "approve"));
+        Task visitors = taskOf(pid, DataUseProcess.TASK_PROVIDER_REVIEW, "provider-xn-wlj");
+        decisions.decide(
+                visitors.getId(),
+                "reviewer-provider-xn-wlj",
+                Set.of("provider-xn-wlj"),
+                LineAnswers.answered(taskService, visitors, "no", "客流数据暂不开放"));
+        // no appeal period on this path: the instance ends at once
+        assertThat(awaitEnd(pid)).isEqualTo(DataUseProcess.END_NO_LINE_CONSENTED);
+
+        Appeal appeal = appealSubmission.fileAgainstDataUse(request.getId(), "停车引导只用统计结果", actor);
+        assertThat(appeal.contestedDecision()).contains("均未获数据提供单位");
+        decide(
+                appeal.processInstanceId(),
+                AppealProcess.TASK_DECIDE,
+                AUTHORITY,
+                Map.of("appealDecision", "uphold", "appealReason", "统计结果不涉及个人信息"));
+        assertThat(awaitEnd(appeal.processInstanceId())).isEqualTo(AppealProcess.END_UPHELD);
+        DataUseRequest again = dataUses.reviewedAgainFrom(request.getId()).orElseThrow();
+        assertThat(again.getStatus()).isEqualTo(DataUseStatus.IN_REVIEW);
+        assertThat(dataUses.lines(again.getId())).extracting(DataUseLine::state).containsExactly("待提供单位审核");
+        assertDueOn(
+                taskOf(again.getProcessInstanceId(), DataUseProcess.TASK_PROVIDER_REVIEW, "provider-xn-wlj"),
+                calendar.dueDay(today(), 5));
+    }
+
+    @Test
     @Enforces({"APL-04"})
     void xinchangAnOperatorObjectsToAProvidersRefusalOfALineAndTheLineIsReviewedAgain() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
