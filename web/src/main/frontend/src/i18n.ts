@@ -81,7 +81,11 @@ export const messages = {
     devStatus_IN_REVIEW: '运营机构审核中', devStatus_REFUSED: '未获同意入驻', devStatus_APPROVED: '待签订开发利用协议',
     devStatus_SIGNED: '待人员备案', devStatus_ACCESS_OPEN: '已开通平台访问', devStatus_ENDED: '已终止',
     fullReport: '完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）', fileFullReport: '提交完整报告',
-    appeal: '申诉', appealGrounds: '申诉的事实和理由', fileAppeal: '向数据主管部门申诉', appealMaterial: '提交补充材料'
+    appeal: '申诉', appealGrounds: '申诉的事实和理由', fileAppeal: '向数据主管部门申诉', appealMaterial: '提交补充材料',
+    objection: '供需异议', objectionLine: '提出异议的数据需求', objectionGrounds: '异议的事实和理由', fileObjection: '向数据主管部门提出异议',
+    appealHint: '对未获批准的决定，可向数据主管部门申诉一次（APL-01）；申诉成立的，重新审核。',
+    objectionHint: '对数据提供单位不同意提供的数据需求，可向数据主管部门提出异议，每项一次（APL-04）；异议成立的，该项重新审核。',
+    myAppeals: '申诉和异议'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -165,7 +169,11 @@ export const messages = {
     devStatus_IN_REVIEW: 'Under review by the operator', devStatus_REFUSED: 'Refused', devStatus_APPROVED: 'Agreement to sign',
     devStatus_SIGNED: 'Staff to file', devStatus_ACCESS_OPEN: 'Access open', devStatus_ENDED: 'Ended',
     fullReport: 'Full report (what happened, cause, data and people affected, measures)', fileFullReport: 'File the full report',
-    appeal: 'Appeal', appealGrounds: 'Facts and grounds of the appeal', fileAppeal: 'Appeal to the authority', appealMaterial: 'File further material'
+    appeal: 'Appeal', appealGrounds: 'Facts and grounds of the appeal', fileAppeal: 'Appeal to the authority', appealMaterial: 'File further material',
+    objection: 'Supply objection', objectionLine: 'Line objected to', objectionGrounds: 'Facts and grounds of the objection', fileObjection: 'Object to the authority',
+    appealHint: 'A refused decision may be appealed to the authority once (APL-01); an upheld appeal is reviewed again.',
+    objectionHint: "A provider's refusal of a line may be objected to once per line (APL-04); an upheld objection is reviewed again.",
+    myAppeals: 'Appeals and objections'
   }
 } as const;
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
 import type { Key } from '../i18n';
 import { ProgressView, type Due } from '../components/ProgressView';
+import { DataUseAppeals } from '../components/DataUseAppeals';
 
 type Kind = 'products' | 'data-use-requests' | 'quality-issues' | 'risk-reports';
 
@@ -34,6 +35,9 @@ export function FlowDetail({ t, kind, id }: { t: (k: Key) => string; kind: Kind;
             {l.providerConsent && <span className="hint">（{l.providerConsent}）</span>}</li>)}</ul>
           {p.grants?.length > 0 && <p data-testid="grants">{t('accessGranted')}：{p.grants.map((g: any) => g.resourceCode).join('、')}</p>}
         </section>
+      )}
+      {kind === 'data-use-requests' && p.disputes && p.disputes !== 'NONE' && (
+        <DataUseAppeals t={t} requestId={id} status={p.status} disputes={p.disputes} lines={p.lines ?? []} />
       )}
       {kind === 'quality-issues' && (
         <section><h2>{t('qualityIssue')}</h2><p>{p.dataLine}</p><p className="hint">{p.description}</p>

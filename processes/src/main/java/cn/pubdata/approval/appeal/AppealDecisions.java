@@ -26,7 +26,9 @@ public class AppealDecisions implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long id = ((Number) task.getVariable("appealId")).longValue();
-        String decision = choice(task, "appealDecision", Set.of("uphold", "dismiss", "material"), "请选择申诉成立、不成立或补充材料");
+        String word = (String) task.getVariable("appealWord");
+        String decision =
+                choice(task, "appealDecision", Set.of("uphold", "dismiss", "material"), "请选择" + word + "成立、不成立或补充材料");
         String reason = required(task, "appealReason", "请写明理由（补充材料时写明需要的材料）");
         switch (decision) {
             case "material" -> appeals.requestMaterial(id, reason);
@@ -38,8 +40,8 @@ public class AppealDecisions implements TaskListener {
                 Subjects.appeal(id),
                 switch (decision) {
                     case "material" -> "要求补充材料";
-                    case "uphold" -> "申诉成立";
-                    default -> "申诉不成立";
+                    case "uphold" -> word + "成立";
+                    default -> word + "不成立";
                 },
                 reason,
                 actor(task),

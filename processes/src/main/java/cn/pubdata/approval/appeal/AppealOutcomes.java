@@ -1,35 +1,81 @@
 package cn.pubdata.approval.appeal;
 
+import cn.pubdata.approval.datause.DataUseProcess;
+import cn.pubdata.approval.datause.DataUseRequest;
+import cn.pubdata.approval.datause.DataUseSubmission;
+import cn.pubdata.approval.datause.DataUses;
 import cn.pubdata.approval.developer.DeveloperApplication;
 import cn.pubdata.approval.developer.DeveloperSubmission;
 import cn.pubdata.approval.developer.Developers;
+import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.timeline.Subjects;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * APL-02: an upheld appeal re-runs the contested step. A refusal to join ends its instance, so the operator's review
- * starts again in a new instance of the developer flow, linked to the refused application.
+ * APL-02: an upheld appeal re-runs the contested step. If the contested instance still waits after its refusal, it is
+ * reopened by message and does the step again; if it has ended, a new instance of that review starts, linked to the
+ * refused one.
  */
 @Component("appealOutcomes")
 public class AppealOutcomes {
 
     private final Appeals appeals;
     private final Developers developers;
-    private final DeveloperSubmission submission;
+    private final DeveloperSubmission developerSubmission;
+    private final DataUses dataUses;
+    private final DataUseSubmission dataUseSubmission;
+    private final OpenSteps steps;
 
-    public AppealOutcomes(Appeals appeals, Developers developers, DeveloperSubmission submission) {
+    public AppealOutcomes(
+            Appeals appeals,
+            Developers developers,
+            DeveloperSubmission developerSubmission,
+            DataUses dataUses,
+            DataUseSubmission dataUseSubmission,
+            OpenSteps steps) {
         this.appeals = appeals;
         this.developers = developers;
-        this.submission = submission;
+        this.developerSubmission = developerSubmission;
+        this.dataUses = dataUses;
+        this.dataUseSubmission = dataUseSubmission;
+        this.steps = steps;
     }
 
     public void rerun(DelegateExecution execution) {
         Appeal appeal = appeals.get(((Number) execution.getVariable("appealId")).longValue());
+        String rerun = switch (appeal.kind()) {
+            case DEVELOPER_REFUSAL -> developerReviewAgain(appeal);
+            case DATA_USE_REFUSAL, SUPPLY_OBJECTION -> dataUseReviewAgain(appeal);
+        };
+        appeals.rerunAs(appeal.id(), rerun);
+    }
+
+    /** A refusal to join ends its instance: the operator's review starts again in a new, linked instance. */
+    private String developerReviewAgain(Appeal appeal) {
         long refused = appeals.contestedApplication(appeal);
         DeveloperApplication again = developers
                 .reopenedFrom(refused)
-                .orElseGet(() -> submission.startReview(developers.reopenForAppeal(refused, appeal.id())));
-        appeals.rerunAs(appeal.id(), Subjects.developerApplication(again.id()));
+                .orElseGet(() -> developerSubmission.startReview(developers.reopenForAppeal(refused, appeal.id())));
+        return Subjects.developerApplication(again.id());
+    }
+
+    /**
+     * A refused data-use request whose instance still waits in its appeal period is reviewed again in that instance;
+     * otherwise the contested lines go to review as a new request linked to the refused one.
+     */
+    private String dataUseReviewAgain(Appeal appeal) {
+        long refusedId = appeals.contestedRequest(appeal);
+        DataUseRequest refused = dataUses.get(refusedId);
+        String appealSubject = Subjects.appeal(appeal.id());
+        if (appeal.kind() == Appeal.Kind.DATA_USE_REFUSAL
+                && steps.waitsFor(refused.getProcessInstanceId(), DataUseProcess.MESSAGE_APPEAL_UPHELD)) {
+            dataUseSubmission.reviewAgain(refused, appealSubject, appeal.word());
+            return Subjects.dataUse(refusedId);
+        }
+        DataUseRequest again = dataUses.reviewedAgainFrom(refusedId)
+                .orElseGet(() -> dataUseSubmission.startReview(dataUses.registerAgain(
+                        refusedId, appeals.contestedLines(appeal), appealSubject, appeal.word())));
+        return Subjects.dataUse(again.getId());
     }
 }

@@ -5,6 +5,7 @@ public final class AppealProcess {
 
     public static final String KEY = "appeal";
     public static final String TASK_DECIDE = "UserTask_DecideAppeal";
+    public static final String TASK_DECIDE_OBJECTION = "UserTask_DecideObjection";
     public static final String WAIT_MATERIAL = "ReceiveTask_AwaitMaterial";
     public static final String MESSAGE_MATERIAL_FILED = "AppealMaterialFiled";
     public static final String END_UPHELD = "EndEvent_Upheld";

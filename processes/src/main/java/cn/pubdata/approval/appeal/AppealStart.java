@@ -20,6 +20,8 @@ public class AppealStart implements ExecutionListener {
         execution.setVariable("appellantName", appeal.appellantName());
         execution.setVariable("contestedDecision", appeal.contestedDecision());
         execution.setVariable("grounds", appeal.grounds());
+        // APL-04: an objection is decided in its own task and form, in its own words
+        execution.setVariable("appealWord", appeal.word());
         appeals.startedAs(appeal.id(), execution.getProcessInstanceId());
     }
 }

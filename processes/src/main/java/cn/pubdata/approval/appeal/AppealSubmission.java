@@ -9,7 +9,7 @@ import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A developer's appeal (APL-01) stored and its process started in one transaction; its further material. */
+/** An appeal (APL-01) or objection (APL-04) stored and its process started in one transaction; its further material. */
 @Service
 public class AppealSubmission {
 
@@ -25,7 +25,22 @@ public class AppealSubmission {
 
     @Transactional
     public Appeal file(long applicationId, String grounds, Actor actor) {
-        Appeal appeal = appeals.file(applicationId, grounds, actor);
+        return start(appeals.file(applicationId, grounds, actor));
+    }
+
+    /** APL-01 (003): an operator appeals the refusal of its data-use request. */
+    @Transactional
+    public Appeal fileAgainstDataUse(long requestId, String grounds, Actor actor) {
+        return start(appeals.fileAgainstDataUse(requestId, grounds, actor));
+    }
+
+    /** APL-04 (004): an operator objects to a provider's refusal of a line of its data-use request. */
+    @Transactional
+    public Appeal objectToLine(long requestId, Integer lineNo, String grounds, Actor actor) {
+        return start(appeals.objectToLine(requestId, lineNo, grounds, actor));
+    }
+
+    private Appeal start(Appeal appeal) {
         runtime.startProcessInstanceByKey(
                 AppealProcess.KEY, Subjects.appeal(appeal.id()), Map.of("appealId", appeal.id()));
         return appeals.get(appeal.id());

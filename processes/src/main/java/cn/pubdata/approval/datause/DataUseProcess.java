@@ -5,6 +5,8 @@ public final class DataUseProcess {
 
     public static final String KEY = "data-use-request";
     public static final String MESSAGE_WITHDRAWN = "DataUseWithdrawn";
+    public static final String MESSAGE_APPEAL_UPHELD = "DataUseAppealUpheld";
+    public static final String WAIT_APPEAL = "Gateway_AppealPeriod";
 
     public static final String TASK_IRS_REVIEW = "UserTask_IrsReview";
     public static final String TASK_PROVIDER_REVIEW = "UserTask_ProviderReview";

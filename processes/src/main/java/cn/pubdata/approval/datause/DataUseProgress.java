@@ -2,6 +2,8 @@ package cn.pubdata.approval.datause;
 
 import cn.pubdata.approval.permissions.DataAccessGrants;
 import cn.pubdata.approval.permissions.DataAccessGrants.DataAccessGrant;
+import cn.pubdata.approval.policy.PolicyProfile;
+import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.progress.DueItem;
 import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.scenario.Scenario;
@@ -35,18 +37,26 @@ public class DataUseProgress {
             List<DataAccessGrant> grants,
             String operatorAction,
             List<DueItem> due,
-            List<TimelineEntry> timeline) {}
+            List<TimelineEntry> timeline,
+            PolicyProfile.Disputes disputes) {}
 
     private final DataUses dataUses;
     private final DataAccessGrants grants;
     private final OpenSteps dueItems;
     private final Timeline timeline;
+    private final PolicyProfiles profiles;
 
-    public DataUseProgress(DataUses dataUses, DataAccessGrants grants, OpenSteps dueItems, Timeline timeline) {
+    public DataUseProgress(
+            DataUses dataUses,
+            DataAccessGrants grants,
+            OpenSteps dueItems,
+            Timeline timeline,
+            PolicyProfiles profiles) {
         this.dataUses = dataUses;
         this.grants = grants;
         this.dueItems = dueItems;
         this.timeline = timeline;
+        this.profiles = profiles;
     }
 
     public Progress of(long requestId) {
@@ -72,7 +82,9 @@ public class DataUseProgress {
                 granted,
                 action(request, granted, due),
                 due,
-                timeline.of(Subjects.dataUse(requestId)));
+                timeline.of(Subjects.dataUse(requestId)),
+                // APL-01 APL-04: whether the portal offers an appeal (003) or an objection to a refused line (004)
+                profiles.of(request.getJurisdiction()).disputes());
     }
 
     private static String action(DataUseRequest request, List<DataAccessGrant> granted, List<DueItem> due) {

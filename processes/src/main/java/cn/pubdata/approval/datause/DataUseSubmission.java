@@ -28,10 +28,24 @@ public class DataUseSubmission {
 
     @Transactional
     public DataUseRequest submit(DataUseForm form, Actor actor) {
-        DataUseRequest request = dataUses.register(form, actor);
+        return startReview(dataUses.register(form, actor));
+    }
+
+    /** Starts the review of a stored request: a new one, or the lines an upheld appeal or objection re-opened. */
+    @Transactional
+    public DataUseRequest startReview(DataUseRequest request) {
         runtime.startProcessInstanceByKey(
                 DataUseProcess.KEY, Subjects.dataUse(request.getId()), Map.of("requestId", request.getId()));
         return dataUses.get(request.getId());
+    }
+
+    /** APL-02: a refused request still waiting in its appeal period is reviewed again in its own instance. */
+    @Transactional
+    public void reviewAgain(DataUseRequest refused, String appealSubject, String word) {
+        dataUses.reviewAgain(refused.getId(), appealSubject, word);
+        runtime.createMessageCorrelation(DataUseProcess.MESSAGE_APPEAL_UPHELD)
+                .processInstanceId(refused.getProcessInstanceId())
+                .correlate();
     }
 
     /** Withdraws a request still in review; another operator's request is not found. */

@@ -1,6 +1,7 @@
 package cn.pubdata.approval.appeal;
 
 import cn.pubdata.approval.common.Actor;
+import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.identity.CurrentUser;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
@@ -15,16 +16,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A developer's appeal against a refusal to join (APL-01), its further material, and its progress (APL-02). */
+/**
+ * Appeals (申诉, APL-01): a developer's against a refusal to join, and in 003 an operator's against a refused data-use
+ * request; objections (异议, APL-04): in 004 an operator's against a provider's refusal of a data-use line. Further
+ * material, the appellant's list and each one's progress (APL-02).
+ */
 @RestController
 @RequestMapping("/api/appeals")
 class AppealController {
 
     record AppealRequest(Long applicationId, String grounds) {}
 
+    record DataUseAppealRequest(Long requestId, String grounds) {}
+
+    record ObjectionRequest(Long requestId, Integer lineNo, String grounds) {}
+
     record MaterialRequest(String material) {}
 
-    record AppealView(Appeal appeal, String statusLabel, List<TimelineEntry> timeline) {}
+    record AppealView(Appeal appeal, String word, String statusLabel, List<TimelineEntry> timeline) {}
+
+    record AppealItem(Appeal appeal, String word, String statusLabel) {}
 
     private final AppealSubmission submission;
     private final Appeals appeals;
@@ -41,10 +52,43 @@ class AppealController {
     @PostMapping
     ResponseEntity<Appeal> file(@RequestBody AppealRequest request) {
         if (request == null || request.applicationId() == null) {
-            throw cn.pubdata.approval.common.Problem.invalid("applicationId", "请选择被申诉的入驻申请");
+            throw Problem.invalid("applicationId", "请选择被申诉的入驻申请");
         }
-        Appeal appeal = submission.file(request.applicationId(), request.grounds(), user.actor());
+        return created(submission.file(request.applicationId(), request.grounds(), user.actor()));
+    }
+
+    private static ResponseEntity<Appeal> created(Appeal appeal) {
         return ResponseEntity.created(URI.create("/api/appeals/" + appeal.id())).body(appeal);
+    }
+
+    /** APL-01 (003): the operator appeals the refusal of its data-use request. */
+    @PostMapping("/data-use")
+    ResponseEntity<Appeal> fileAgainstDataUse(@RequestBody DataUseAppealRequest request) {
+        if (request == null || request.requestId() == null) {
+            throw Problem.invalid("requestId", "请选择被申诉的数据需求申请");
+        }
+        return created(submission.fileAgainstDataUse(request.requestId(), request.grounds(), user.actor()));
+    }
+
+    /** APL-04 (004): the operator objects to a provider's refusal of one line of its data-use request. */
+    @PostMapping("/objections")
+    ResponseEntity<Appeal> object(@RequestBody ObjectionRequest request) {
+        if (request == null || request.requestId() == null) {
+            throw Problem.invalid("requestId", "请选择提出异议的数据需求申请");
+        }
+        return created(submission.objectToLine(request.requestId(), request.lineNo(), request.grounds(), user.actor()));
+    }
+
+    /** The caller's company's appeals and objections, newest first. */
+    @GetMapping
+    List<AppealItem> mine() {
+        Actor actor = user.actor();
+        if (actor.creditCode() == null) {
+            return List.of();
+        }
+        return appeals.ofAppellant(actor.creditCode()).stream()
+                .map(a -> new AppealItem(a, a.word(), a.statusLabel()))
+                .toList();
     }
 
     @PostMapping("/{id}/material")
@@ -57,6 +101,6 @@ class AppealController {
     AppealView get(@PathVariable long id) {
         Actor actor = user.actor();
         Appeal appeal = actor.kind() == Actor.Kind.REVIEWER ? appeals.get(id) : appeals.ownAppeal(id, actor);
-        return new AppealView(appeal, appeal.status().label(), timeline.of(Subjects.appeal(id)));
+        return new AppealView(appeal, appeal.word(), appeal.statusLabel(), timeline.of(Subjects.appeal(id)));
     }
 }

@@ -95,6 +95,9 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 path.matcher("/api/agreements/**"),
                                 path.matcher(HttpMethod.POST, "/api/data-use-requests/**"),
+                                path.matcher(HttpMethod.POST, "/api/appeals/data-use"),
+                                path.matcher(HttpMethod.POST, "/api/appeals/objections"),
+                                path.matcher(HttpMethod.POST, "/api/appeals/*/material"),
                                 path.matcher(HttpMethod.POST, "/api/risk-reports"),
                                 path.matcher(HttpMethod.POST, "/api/quality-issues"),
                                 path.matcher(HttpMethod.POST, "/api/products/**"))
@@ -111,8 +114,7 @@ class SecurityConfiguration {
                         .hasRole("operator")
                         .requestMatchers(
                                 path.matcher(HttpMethod.POST, "/api/developers/applications"),
-                                path.matcher(HttpMethod.POST, "/api/appeals"),
-                                path.matcher(HttpMethod.POST, "/api/appeals/*/material"))
+                                path.matcher(HttpMethod.POST, "/api/appeals"))
                         .hasRole("developer")
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/developers/recommendations"))
                         .hasRole("provider-reviewer")

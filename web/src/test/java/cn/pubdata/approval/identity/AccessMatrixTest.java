@@ -360,8 +360,12 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/developers/rules", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/developers/applications/*/*", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/developers/applications", Set.of(Caller.DEVELOPER)),
+                // APL-01 APL-04: the operator side appeals a refused data-use request (003) or objects to a line's
+                // refusal (004)
+                rule("POST", "/api/appeals/data-use", OPERATOR_SIDE),
+                rule("POST", "/api/appeals/objections", OPERATOR_SIDE),
                 rule("POST", "/api/appeals", Set.of(Caller.DEVELOPER)),
-                rule("POST", "/api/appeals/*/material", Set.of(Caller.DEVELOPER)),
+                rule("POST", "/api/appeals/*/material", OPERATOR_SIDE),
                 rule("POST", "/api/developers/recommendations", Set.of(Caller.PROVIDER)),
                 rule("POST", "/api/security/exercises", Set.of(Caller.OPERATOR)),
                 rule("GET", "/api/security/exercises/overdue", READERS),

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * APL-02: tells the appellant where its appeal stands, once per step: registered (and the authority that it has one),
+ * APL-02: tells the appellant where its appeal (or objection, APL-04) stands, once per step: registered (and the authority that it has one),
  * material asked for, or decided with the reason.
  */
 @Component
@@ -33,6 +33,7 @@ class AppealNoticeHandler implements ExternalTaskHandler {
     @Override
     public Map<String, Object> handle(WorkItem task) {
         Appeal a = appeals.get(task.longValue("appealId"));
+        String word = a.word();
         String step = task.string("appealStep");
         String title;
         String body;
@@ -41,21 +42,20 @@ class AppealNoticeHandler implements ExternalTaskHandler {
                 notifications.send(
                         Notifications.group("authority-reviewer"),
                         task.dedupeKey("authority"),
-                        "【申诉】" + a.appellantName(),
-                        a.appellantName() + "对以下决定提出申诉：\n" + a.contestedDecision() + "\n申诉理由：" + a.grounds()
-                                + "\n\n请在待办任务「处理申诉」中决定。",
+                        "【" + word + "】" + a.appellantName(),
+                        a.appellantName() + "对以下决定提出" + word + "：\n" + a.contestedDecision() + "\n" + word + "理由："
+                                + a.grounds() + "\n\n请在待办任务「处理" + word + "」中决定。",
                         null);
-                title = "【申诉已登记】";
-                body = "贵单位的申诉已由数据主管部门登记，将在处理后告知结果。";
+                title = "【" + word + "已登记】";
+                body = "贵单位的" + word + "已由数据主管部门登记，将在处理后告知结果。";
             }
             case "material" -> {
-                title = "【申诉需补充材料】";
+                title = "【" + word + "需补充材料】";
                 body = "数据主管部门请贵单位补充材料：" + a.materialRequested() + "\n请在门户中提交。";
             }
             default -> {
-                title = a.status() == Appeal.Status.UPHELD ? "【申诉成立】" : "【申诉不成立】";
-                body = a.status().label() + "。\n理由：" + a.decisionReason()
-                        + (a.rerunSubject() == null ? "" : "\n原申请已重新交运营机构审核（" + a.rerunSubject() + "）。");
+                title = a.status() == Appeal.Status.UPHELD ? "【" + word + "成立】" : "【" + word + "不成立】";
+                body = a.statusLabel() + "。\n理由：" + a.decisionReason() + rerun(a);
             }
         }
         notifications.send(
@@ -71,5 +71,19 @@ class AppealNoticeHandler implements ExternalTaskHandler {
                 "系统",
                 task.dedupeKey("timeline"));
         return Map.of();
+    }
+
+    /** Where the contested step is done again. */
+    private static String rerun(Appeal a) {
+        if (a.rerunSubject() == null) {
+            return "";
+        }
+        return switch (a.kind()) {
+            case DEVELOPER_REFUSAL -> "\n原申请已重新交运营机构审核（" + a.rerunSubject() + "）。";
+            case DATA_USE_REFUSAL, SUPPLY_OBJECTION ->
+                a.rerunSubject().equals(a.contestedSubject())
+                        ? "\n原数据需求申请已重新进入IRS技术审核和数据提供单位审核（" + a.rerunSubject() + "）。"
+                        : "\n被" + a.word() + "的数据需求已作为新的数据需求申请重新审核（" + a.rerunSubject() + "）。";
+        };
     }
 }

@@ -70,6 +70,15 @@ class DataUseLines {
                 .update();
     }
 
+    /** APL-02: every line waits for its reviewers again; a line on returned data waits for the province again. */
+    void reviewAgain(long requestId) {
+        jdbc.sql("""
+                update approval.data_use_line set provider_consent = 'PENDING', provider_reason = null,
+                    province_consent = case when province_consent is null then null else 'PENDING' end,
+                    province_reason = null
+                where request_id = :id""").param("id", requestId).update();
+    }
+
     private DataUseLine map(ResultSet rs, int n) throws SQLException {
         String province = rs.getString("province_consent");
         return new DataUseLine(

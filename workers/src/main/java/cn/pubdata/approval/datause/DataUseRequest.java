@@ -37,6 +37,7 @@ public class DataUseRequest {
     private String processInstanceId;
     private Instant submittedAt;
     private Instant closedAt;
+    private Long appealOf;
 
     DataUseRequest() {}
 
@@ -58,6 +59,31 @@ public class DataUseRequest {
         this.periodTo = form.periodTo();
         this.status = DataUseStatus.IN_REVIEW;
         this.submittedAt = now;
+    }
+
+    /** APL-02: the same request again, for the contested lines, after an upheld appeal on the refused one. */
+    static DataUseRequest reviewedAgain(DataUseRequest refused, DataUseForm form, Instant now) {
+        DataUseRequest again = new DataUseRequest(
+                refused.scenarioId,
+                refused.jurisdiction,
+                refused.creditCode,
+                refused.requestedBy,
+                refused.requesterRole,
+                form,
+                now);
+        again.appealOf = refused.id;
+        return again;
+    }
+
+    /** APL-02: an upheld appeal puts a refused request whose instance still waits back in review. */
+    boolean reopen() {
+        if (status != DataUseStatus.REFUSED) {
+            return false;
+        }
+        this.status = DataUseStatus.IN_REVIEW;
+        this.outcomeReason = null;
+        this.closedAt = null;
+        return true;
     }
 
     void startedAs(String processInstanceId) {
@@ -129,5 +155,10 @@ public class DataUseRequest {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    /** The refused request an upheld appeal or objection re-opened as this one, if any. */
+    public Long getAppealOf() {
+        return appealOf;
     }
 }

@@ -1,6 +1,7 @@
 package cn.pubdata.approval.datause;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface DataUseRequestRepository extends ListCrudRepository<DataUseRequest, Long> {
@@ -8,4 +9,6 @@ public interface DataUseRequestRepository extends ListCrudRepository<DataUseRequ
     List<DataUseRequest> findByCreditCodeOrderBySubmittedAtDesc(String creditCode);
 
     List<DataUseRequest> findByScenarioIdOrderBySubmittedAtDesc(Long scenarioId);
+
+    Optional<DataUseRequest> findByAppealOf(Long refusedId);
 }

@@ -251,6 +251,61 @@ public class DataUses {
         return granted;
     }
 
+    /**
+     * APL-02: an upheld appeal re-runs the review in the refused request's own instance, which still waits: the request
+     * is in review again and every line waits for its reviewers again.
+     */
+    @Transactional
+    public void reviewAgain(long id, String appealSubject, String word) {
+        DataUseRequest request = get(id);
+        if (request.reopen()) {
+            repository.save(request);
+            lines.reviewAgain(id);
+            timeline.record(
+                    Subjects.dataUse(id),
+                    word + "成立，重新审核",
+                    "经" + word + "（" + appealSubject + "）重新进行IRS技术审核和数据提供单位审核",
+                    "数据主管部门",
+                    "data-use-reopened:" + appealSubject);
+        }
+    }
+
+    /**
+     * APL-02 APL-04: an upheld appeal or objection on a request whose review has ended: the contested lines are reviewed
+     * again as a new request linked to the refused one, with its purpose and period. The caller starts its process.
+     */
+    @Transactional
+    public DataUseRequest registerAgain(long refusedId, List<Integer> lineNos, String appealSubject, String word) {
+        DataUseRequest refused = get(refusedId);
+        Scenario scenario = scenarios.get(refused.getScenarioId());
+        List<ScenarioLine> chosen = scenarios.lines(scenario.getId()).stream()
+                .filter(l -> lineNos.contains(l.lineNo()))
+                .toList();
+        DataUseRequest again = repository.save(DataUseRequest.reviewedAgain(
+                refused,
+                new DataUseForm(
+                        scenario.getId(),
+                        refused.getPurpose(),
+                        refused.getPeriodFrom(),
+                        refused.getPeriodTo(),
+                        lineNos),
+                clock.instant()));
+        lines.insert(again.getId(), chosen);
+        timeline.record(
+                Subjects.dataUse(again.getId()),
+                word + "成立，重新审核",
+                "原申请 " + Subjects.dataUse(refusedId) + " 经" + word + "（" + appealSubject + "）重新审核，数据需求 " + chosen.size()
+                        + " 项",
+                "数据主管部门",
+                "data-use-again:" + appealSubject);
+        return again;
+    }
+
+    /** The request an upheld appeal or objection re-opened from the refused one, if any. */
+    public java.util.Optional<DataUseRequest> reviewedAgainFrom(long refusedId) {
+        return repository.findByAppealOf(refusedId);
+    }
+
     /** Records the outcome once; returns false when it had been recorded already (a repeated delivery). */
     @Transactional
     public boolean close(long id, DataUseStatus outcome, String reason) {

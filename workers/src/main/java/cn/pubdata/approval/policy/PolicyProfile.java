@@ -58,11 +58,38 @@ public record PolicyProfile(
         int logRetentionMonths,
         String logKind,
         boolean handover,
+        Disputes disputes,
         Map<String, String> clauses,
         List<String> strictest) {
 
     /** A data provider unit of the jurisdiction and the realm group its reviewers belong to. */
     public record ProviderUnitSetting(String code, String name, String group) {}
+
+    public PolicyProfile {
+        // a version stored before the setting existed
+        disputes = disputes == null ? Disputes.NONE : disputes;
+    }
+
+    /** Against which decisions a party may turn to the authority, and what the text calls it. */
+    public enum Disputes {
+        /** No seed of the jurisdiction provides it. */
+        NONE(""),
+        /** 003 (APL-01): a developer appeals (申诉) a refusal to join, a refused data-use request or a product review. */
+        APPEALS("申诉"),
+        /** 004 (APL-04): a party objects (异议) to a data supply-and-demand decision. */
+        SUPPLY_OBJECTIONS("异议");
+
+        private final String word;
+
+        Disputes(String word) {
+            this.word = word;
+        }
+
+        /** 申诉 or 异议, as forms and notices say it. */
+        public String word() {
+            return word;
+        }
+    }
 
     /** ADM-20: what an operator does to go on after its agreement. */
     public enum RenewalProcedure {
