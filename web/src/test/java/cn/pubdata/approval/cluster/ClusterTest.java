@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,8 @@ import org.junit.jupiter.api.Test;
  * driven through the portal API and the engine REST API, each call to the next node in turn: half through reviews,
  * decision, publicity (its timer moved to now) and onboarding to 已准入, half asked for 补正 and left to miss its
  * deadline (that timer moved to now). Halfway, node 1 and worker 1 are killed with SIGKILL while timers fire and
- * external tasks run; node 2 and worker 2 carry on. Then every timer fired once, every external task was completed
+ * external tasks run; node 2 and worker 2 carry on (worker 2 was given node 1 first, so it has to move on to node 2 by
+ * itself). Then every timer fired once, every external task was completed
  * once, every user task completed once, and every row and e-mail of ours is there once. The counts are printed and
  * kept in target/cluster/summary.txt. {@code -Dcluster.admissions=50} (default) sets how many admissions.
  */
@@ -116,8 +118,9 @@ class ClusterTest {
         node1 = start("node-1", engineNode("node-1"));
         List<Child> rest = new ArrayList<>();
         node2 = launch("node-2", engineNode("node-2"));
-        worker1 = launch("worker-1", worker("worker-1", node1));
-        worker2 = launch("worker-2", worker("worker-2", node2));
+        // worker 2 asks node 1 first: when node 1 is killed it must move on to node 2 by itself
+        worker1 = launch("worker-1", worker("worker-1", node2, node1));
+        worker2 = launch("worker-2", worker("worker-2", node1, node2));
         rest.add(node2);
         rest.add(worker1);
         rest.add(worker2);
@@ -245,6 +248,9 @@ class ClusterTest {
         assertThat(counts.tasksPerWorker)
                 .as("external tasks done by both workers")
                 .containsKeys("worker-1", "worker-2");
+        assertThat(Files.readString(worker2.log))
+                .as("worker 2 moved on from its first node, killed, to node 2")
+                .contains("改向 http://localhost:" + node2.port + "/engine-rest");
     }
 
     // -- the kill ---------------------------------------------------------------------------------------------------
@@ -820,7 +826,7 @@ class ClusterTest {
                 Map.of("APPROVAL_DB_POOL", "8"));
     }
 
-    private static Role worker(String name, Child engine) {
+    private static Role worker(String name, Child... engines) {
         return new Role(
                 List.of(
                         "--spring.profiles.active=worker",
@@ -830,8 +836,10 @@ class ClusterTest {
                         "--approval.workers.long-poll-ms=1000",
                         "--approval.workers.retry-timeout-ms=1000"),
                 Map.of(
-                        "APPROVAL_ENGINE_REST_URL",
-                        "http://localhost:" + engine.port + "/engine-rest",
+                        "APPROVAL_ENGINE_URLS",
+                        Arrays.stream(engines)
+                                .map(e -> "http://localhost:" + e.port + "/engine-rest")
+                                .collect(Collectors.joining(",")),
                         "APPROVAL_DB_POOL",
                         "4"));
     }
