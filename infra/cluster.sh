@@ -80,9 +80,10 @@ start() {
   launch node-1 -jar "$JAR" --spring.profiles.active=engine-node --server.port=8080 --management.server.port=8081
   await_ready node-1 8081
   launch node-2 -jar "$JAR" --spring.profiles.active=engine-node --server.port=8090 --management.server.port=8091
-  APPROVAL_ENGINE_REST_URL=http://localhost:8080/engine-rest APPROVAL_MANAGEMENT_PORT=8181 \
+  # each worker asks its own node first and the other one when its own cannot be reached
+  APPROVAL_ENGINE_URLS=http://localhost:8080/engine-rest,http://localhost:8090/engine-rest APPROVAL_MANAGEMENT_PORT=8181 \
     launch worker-1 -jar "$JAR" --spring.profiles.active=worker --approval.workers.worker-id=worker-1
-  APPROVAL_ENGINE_REST_URL=http://localhost:8090/engine-rest APPROVAL_MANAGEMENT_PORT=8182 \
+  APPROVAL_ENGINE_URLS=http://localhost:8090/engine-rest,http://localhost:8080/engine-rest APPROVAL_MANAGEMENT_PORT=8182 \
     launch worker-2 -jar "$JAR" --spring.profiles.active=worker --approval.workers.worker-id=worker-2
   await_ready node-2 8091
   await_ready worker-1 8181
@@ -92,8 +93,8 @@ start() {
 ==== 本机集群已就绪（用时 $(( $(date +%s) - started )) 秒）====
   引擎节点 1  : http://localhost:8080/operaton/app/tasklist/default/ 、/api、/engine-rest；管理端口 http://localhost:8081/actuator/health
   引擎节点 2  : http://localhost:8090/operaton/app/tasklist/default/ 、/api、/engine-rest；管理端口 http://localhost:8091/actuator/health
-  执行器 1    : 取 http://localhost:8080/engine-rest 的任务；管理端口 http://localhost:8181/actuator/health
-  执行器 2    : 取 http://localhost:8090/engine-rest 的任务；管理端口 http://localhost:8182/actuator/health
+  执行器 1    : 取 http://localhost:8080/engine-rest 的任务（不可达时改取 8090）；管理端口 http://localhost:8181/actuator/health
+  执行器 2    : 取 http://localhost:8090/engine-rest 的任务（不可达时改取 8080）；管理端口 http://localhost:8182/actuator/health
   PostgreSQL  : $APPROVAL_DB_URL（用户 postgres），数据在 $DIR/postgres
   发出的邮件  : IMAP localhost:${CLUSTER_IMAP_PORT:-3143}（用户名和密码均为收件邮箱地址）
   Keycloak    : $KEYCLOAK_URL/realms/approval（演示账号密码均为 demo）

@@ -15,4 +15,5 @@ set -a
 . "${APPROVAL_DATA_DIR:-.run-data}/keycloak.env"
 set +a
 echo "正在启动审批系统…（从运行本脚本起已用 $(( $(date +%s) - started )) 秒）"
-exec java ${JAVA_OPTS:-} -Dapproval.launched-at="$started" -jar web/target/approval.jar "$@"
+# unpacked and with a class-data archive after the first run: see infra/launch.sh
+JAVA_OPTS="${JAVA_OPTS:-} -Dapproval.launched-at=$started" exec infra/launch.sh "$@"

@@ -29,9 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EvaluationProcessTest extends LifecycleTestSupport {
 
     @Autowired
-    EvaluationSubmission submission;
-
-    @Autowired
     Evaluations evaluations;
 
     @Autowired
@@ -63,7 +60,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州年度评估公司", CZ_CASES);
         beijingTime(LocalDateTime.of(2027, 1, 4, 9, 0));
-        Evaluation e = submission.start(
+        Evaluation e = evaluationSubmission.start(
                 agreementOf(op).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31));
         String pid = e.processInstanceId();
         // EVAL-01: at the start of the year, for the previous year; due in 20 working days
@@ -74,7 +71,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         assertThat(progress.of(e.id()).due())
                 .first()
                 .satisfies(d -> assertThat(d.step()).isEqualTo("提交年度运营情况报告"));
-        assertThatThrownBy(() -> submission.fileReport(
+        assertThatThrownBy(() -> evaluationSubmission.fileReport(
                         e.id(),
                         new EvaluationReport(null, null, null, null, null, null, null, null, null, null),
                         operatorOf(op)))
@@ -83,7 +80,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                         p -> assertThat(p.errors())
                                 .extracting(Problem.FieldError::field)
                                 .contains("dataDemand", "dataUse", "benefits", "security", "revenueYuan"));
-        submission.fileReport(e.id(), report("3000000"), operatorOf(op));
+        evaluationSubmission.fileReport(e.id(), report("3000000"), operatorOf(op));
 
         Task task = taskOf(pid, EvaluationProcess.TASK_EVALUATE, "authority-reviewer");
         assertThat(passedActivities(pid))
@@ -123,10 +120,8 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州评估整改公司", CZ_FUND);
         beijingTime(LocalDateTime.of(2027, 1, 4, 9, 0));
-        Evaluation e = submission.start(
-                agreementOf(op).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31));
-        awaitMessage(e.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
-        submission.fileReport(e.id(), report("0"), operatorOf(op));
+        Evaluation e = annualEvaluationAwaitingReport(op, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31));
+        evaluationSubmission.fileReport(e.id(), report("0"), operatorOf(op));
         Task task = taskOf(e.processInstanceId(), EvaluationProcess.TASK_EVALUATE, "authority-reviewer");
         decide(
                 e.processInstanceId(),
@@ -148,10 +143,8 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州评估未通过公司", CZ_ENTERPRISES);
         beijingTime(LocalDateTime.of(2027, 1, 4, 9, 0));
-        Evaluation e = submission.start(
-                agreementOf(op).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31));
-        awaitMessage(e.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
-        submission.fileReport(e.id(), report("100"), operatorOf(op));
+        Evaluation e = annualEvaluationAwaitingReport(op, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31));
+        evaluationSubmission.fileReport(e.id(), report("100"), operatorOf(op));
         Task task = taskOf(e.processInstanceId(), EvaluationProcess.TASK_EVALUATE, "authority-reviewer");
         decide(
                 e.processInstanceId(),
@@ -171,11 +164,9 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
         AdmissionApplication op = admitted("xinchang", "新昌年度评估公司", XC_CLINICS);
         beijingTime(LocalDateTime.of(2027, 1, 5, 9, 0));
-        Evaluation e = submission.start(
-                agreementOf(op).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 4));
+        Evaluation e = annualEvaluationAwaitingReport(op, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 4));
         String pid = e.processInstanceId();
-        awaitMessage(e.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
-        submission.fileReport(e.id(), report("500000"), operatorOf(op));
+        evaluationSubmission.fileReport(e.id(), report("500000"), operatorOf(op));
         decide(pid, EvaluationProcess.TASK_CHOOSE_MODE, "authority-reviewer", Map.of("evaluationMode", "MEMBERS"));
         List<String> members = new ArrayList<>(profiles.of("xinchang").coordinationGroups());
         members.add("provider-xc-wjj");
@@ -215,11 +206,9 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
         AdmissionApplication op = admitted("xinchang", "新昌第三方评估公司", XC_BUS);
         beijingTime(LocalDateTime.of(2027, 1, 5, 9, 0));
-        Evaluation e = submission.start(
-                agreementOf(op).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 4));
+        Evaluation e = annualEvaluationAwaitingReport(op, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 4));
         String pid = e.processInstanceId();
-        awaitMessage(e.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
-        submission.fileReport(e.id(), report("0"), operatorOf(op));
+        evaluationSubmission.fileReport(e.id(), report("0"), operatorOf(op));
         assertThatThrownBy(() -> decide(
                         pid,
                         EvaluationProcess.TASK_CHOOSE_MODE,
@@ -249,12 +238,12 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
         AdmissionApplication op = admitted("xinchang", "新昌安全报告公司", XC_CLINICS);
         beijingTime(LocalDateTime.of(2026, 7, 6, 9, 0));
-        Evaluation e = submission.start(
+        Evaluation e = evaluationSubmission.start(
                 agreementOf(op).id(), Evaluation.Kind.SECURITY, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 7, 4));
         String pid = e.processInstanceId();
         assertThat(awaitNotice(op, "【请提交运营安全情况报告】").body()).contains("运营安全情况报告");
         awaitMessage(pid, EvaluationProcess.MESSAGE_REPORT_FILED);
-        submission.fileReport(
+        evaluationSubmission.fileReport(
                 e.id(),
                 new EvaluationReport(null, null, null, "半年内未发生安全事件", null, null, null, 0, 1, List.of()),
                 operatorOf(op));
@@ -274,7 +263,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
         AdmissionApplication op = admitted("xianning", "咸宁逾期报告公司", XN_FUND);
         beijingTime(LocalDateTime.of(2027, 1, 5, 9, 0));
-        Evaluation e = submission.start(
+        Evaluation e = evaluationSubmission.start(
                 agreementOf(op).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 4));
         String pid = e.processInstanceId();
         fireTimerAt(pid, EvaluationProcess.TIMER_REPORT_OVERDUE);
@@ -286,7 +275,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         assertThat(taskService.getVariable(task.getId(), "reportSummary").toString())
                 .contains("逾期未提交报告");
         assertThat(passedActivities(pid)).doesNotContain("ServiceTask_RecordRevenue");
-        assertThatThrownBy(() -> submission.fileReport(e.id(), report("1"), operatorOf(op)))
+        assertThatThrownBy(() -> evaluationSubmission.fileReport(e.id(), report("1"), operatorOf(op)))
                 .hasMessageContaining("不再受理");
         decide(
                 pid,
@@ -302,10 +291,8 @@ class EvaluationProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州超收公司", CZ_CASES);
         beijingTime(LocalDateTime.of(2027, 1, 4, 9, 0));
-        Evaluation e = submission.start(
-                agreementOf(op).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 12, 31));
-        awaitMessage(e.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
-        submission.fileReport(e.id(), report("13000000"), operatorOf(op));
+        Evaluation e = annualEvaluationAwaitingReport(op, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 12, 31));
+        evaluationSubmission.fileReport(e.id(), report("13000000"), operatorOf(op));
         taskOf(e.processInstanceId(), EvaluationProcess.TASK_EVALUATE, "authority-reviewer");
         RevenueLedger.Row row = ledger.ledger(agreementOf(op).id()).get(0);
         assertThat(row.over()).isTrue();
@@ -332,7 +319,7 @@ class EvaluationProcessTest extends LifecycleTestSupport {
     /** The operator applies again in its jurisdiction: the pid of its new admission. */
     private String submission(AdmissionApplication op) {
         var announcement = announcement(op.getJurisdiction(), XC_BUS);
-        return super.submission
+        return submission
                 .submit(form(
                         announcement,
                         op.getCreditCode(),

@@ -28,9 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ExitProcessTest extends LifecycleTestSupport {
 
     @Autowired
-    ExitSubmission exitSubmission;
-
-    @Autowired
     ExitProgress exitProgress;
 
     private static final String JDZ_CASES = "cgj-enforcement-cases";
@@ -271,30 +268,9 @@ class ExitProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("jingdezhen", "景德镇删除逾期公司", JDZ_CASES);
         beijingTime(LocalDateTime.of(2026, 11, 23, 9, 0)); // a Monday
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(op).id(),
-                        ExitTrigger.EARLY_TERMINATION,
-                        "业务调整，申请提前终止授权运营协议",
-                        null,
-                        null,
-                        today(),
-                        true,
-                        "愿意承担相应违约责任",
-                        null,
-                        null),
-                operatorOf(op));
+        ExitCase exit = earlyTerminationAsked(op, "业务调整，申请提前终止授权运营协议", today(), true, "愿意承担相应违约责任");
         String pid = exit.processInstanceId();
-        decide(
-                pid,
-                ExitProcess.TASK_PROPOSE,
-                "authority-reviewer",
-                Map.of("proposalDecision", "propose", "proposalReason", "运营机构承诺承担违约责任"));
-        decide(
-                pid,
-                ExitProcess.TASK_DECIDE,
-                "manager",
-                Map.of("terminationDecision", "terminate", "terminationReason", "同意提前终止"));
+        earlyTerminationProposedAndDecided(pid);
         awaitMessage(pid, ExitProcess.MESSAGE_DATA_DELETED);
         ExitCase closed = exits.get(exit.id());
         // 10 working days from the closing of the permissions: 24 November to 7 December
@@ -342,19 +318,7 @@ class ExitProcessTest extends LifecycleTestSupport {
     void xianningEarlyTerminationOnlyClosesThePermissionsWithoutADeletionStep() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("xianning", "咸宁提前终止公司", XN_VISITORS);
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(op).id(),
-                        ExitTrigger.EARLY_TERMINATION,
-                        "经营调整",
-                        null,
-                        null,
-                        today(),
-                        true,
-                        "承担违约责任",
-                        null,
-                        null),
-                operatorOf(op));
+        ExitCase exit = earlyTerminationAsked(op, "经营调整", today(), true, "承担违约责任");
         String pid = exit.processInstanceId();
         decide(
                 pid,
@@ -382,19 +346,7 @@ class ExitProcessTest extends LifecycleTestSupport {
     void xianningAuthorityDecidesNotToTerminateAndTheAgreementGoesOn() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("xianning", "咸宁不予终止公司", XN_FUND);
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(op).id(),
-                        ExitTrigger.VIOLATION,
-                        "涉嫌违规",
-                        "举报材料",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                authority());
+        ExitCase exit = exitOrdered(op, ExitTrigger.VIOLATION, "涉嫌违规", "举报材料");
         String pid = exit.processInstanceId();
         assertThat(stateOf(op)).isEqualTo(AgreementState.EXITING);
         decide(
@@ -417,10 +369,7 @@ class ExitProcessTest extends LifecycleTestSupport {
     void jingdezhenAgencyDoesNotProposeAndTheOperatorGoesOn() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("jingdezhen", "景德镇不提请公司", JDZ_CASES);
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(op).id(), ExitTrigger.BREACH, "未按约定披露", "检查记录", null, null, null, null, null, null),
-                authority());
+        ExitCase exit = exitOrdered(op, ExitTrigger.BREACH, "未按约定披露", "检查记录");
         decide(
                 exit.processInstanceId(),
                 ExitProcess.TASK_PROPOSE,
@@ -437,19 +386,7 @@ class ExitProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州方案逾期公司", CZ_CASES);
         // leaving in two months: the plan was due a month ago (3 months ahead)
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(op).id(),
-                        ExitTrigger.EARLY_TERMINATION,
-                        "提前解除协议",
-                        null,
-                        null,
-                        today().plusMonths(2),
-                        null,
-                        null,
-                        null,
-                        null),
-                operatorOf(op));
+        ExitCase exit = earlyTerminationAsked(op, "提前解除协议", today().plusMonths(2), null, null);
         String pid = exit.processInstanceId();
         assertThat(exit.planDue()).isEqualTo(today().plusMonths(2).minusMonths(3));
         decide(
@@ -479,19 +416,7 @@ class ExitProcessTest extends LifecycleTestSupport {
     void chizhouExitDayComesWithoutAPlanAndTheExitGoesOn() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州无方案公司", CZ_FUND);
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(op).id(),
-                        ExitTrigger.EARLY_TERMINATION,
-                        "提前解除协议",
-                        null,
-                        null,
-                        today().plusMonths(4),
-                        null,
-                        null,
-                        null,
-                        null),
-                operatorOf(op));
+        ExitCase exit = earlyTerminationAsked(op, "提前解除协议", today().plusMonths(4), null, null);
         String pid = exit.processInstanceId();
         decide(
                 pid,
@@ -510,38 +435,14 @@ class ExitProcessTest extends LifecycleTestSupport {
     void aSecurityIncidentIsAGroundOfItsOwnOnlyInChizhouAndMissedTargetsNeedAFailedRectification() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication jdz = admitted("jingdezhen", "景德镇安全事件公司", JDZ_CASES);
-        assertThatThrownBy(() -> exitSubmission.order(
-                        new ExitOrder(
-                                agreementOf(jdz).id(),
-                                ExitTrigger.SECURITY_INCIDENT,
-                                "数据泄露",
-                                "通报",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
-                        authority()))
+        assertThatThrownBy(() -> exitOrdered(jdz, ExitTrigger.SECURITY_INCIDENT, "数据泄露", "通报"))
                 .isInstanceOfSatisfying(
                         Problem.class,
                         p -> assertThat(p.errors())
                                 .extracting(Problem.FieldError::message)
                                 .containsExactly("景德镇市未将数据安全事件单列为退出情形，请按“违反法律法规或者政策规定的其他情形”办理"));
         // RECT-09: no termination for missed targets without a rectification request that was not fulfilled
-        assertThatThrownBy(() -> exitSubmission.order(
-                        new ExitOrder(
-                                agreementOf(jdz).id(),
-                                ExitTrigger.TARGETS_MISSED,
-                                "经营目标未达成",
-                                "年度经营数据",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null),
-                        authority()))
+        assertThatThrownBy(() -> exitOrdered(jdz, ExitTrigger.TARGETS_MISSED, "经营目标未达成", "年度经营数据"))
                 .isInstanceOfSatisfying(
                         Problem.class,
                         p -> assertThat(p.errors())
@@ -549,19 +450,7 @@ class ExitProcessTest extends LifecycleTestSupport {
                                 .anyMatch(m -> m.contains("RECT-09")));
 
         AdmissionApplication cz = admitted("chizhou", "池州安全事件公司", CZ_ENTERPRISES);
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(cz).id(),
-                        ExitTrigger.SECURITY_INCIDENT,
-                        "发生数据泄露事件，造成不良影响",
-                        "网信部门通报",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                authority());
+        ExitCase exit = exitOrdered(cz, ExitTrigger.SECURITY_INCIDENT, "发生数据泄露事件，造成不良影响", "网信部门通报");
         assertThat(exit.trigger()).isEqualTo(ExitTrigger.SECURITY_INCIDENT);
         assertThat(stateOf(cz)).isEqualTo(AgreementState.EXITING);
         taskOf(exit.processInstanceId(), ExitProcess.TASK_DECIDE, "authority-reviewer");

@@ -9,20 +9,15 @@ import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.evaluation.Evaluation;
 import cn.pubdata.approval.evaluation.EvaluationProcess;
 import cn.pubdata.approval.evaluation.EvaluationProgress;
-import cn.pubdata.approval.evaluation.EvaluationSubmission;
 import cn.pubdata.approval.evaluation.Evaluations;
 import cn.pubdata.approval.exit.ExitCase;
-import cn.pubdata.approval.exit.ExitOrder;
 import cn.pubdata.approval.exit.ExitProcess;
 import cn.pubdata.approval.exit.ExitProgress;
-import cn.pubdata.approval.exit.ExitSubmission;
-import cn.pubdata.approval.exit.ExitTrigger;
 import cn.pubdata.approval.progress.DueItem;
 import cn.pubdata.approval.timeline.Subjects;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,16 +35,10 @@ class LifecycleDeadlineRecountTest extends LifecycleTestSupport {
     CalendarYears years;
 
     @Autowired
-    EvaluationSubmission evaluationSubmission;
-
-    @Autowired
     Evaluations evaluations;
 
     @Autowired
     EvaluationProgress evaluationProgress;
-
-    @Autowired
-    ExitSubmission exitSubmission;
 
     @Autowired
     ExitProgress exitProgress;
@@ -66,10 +55,8 @@ class LifecycleDeadlineRecountTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("jingdezhen", "暂定评估期限公司", JDZ_CASES);
         beijingTime(LocalDateTime.of(2027, 2, 3, 10, 0)); // a Wednesday, 2027 not entered
-        Evaluation started = evaluationSubmission.start(
-                agreementOf(op).id(), Evaluation.Kind.ANNUAL, agreementOf(op).startsOn(), LocalDate.of(2027, 2, 2));
+        Evaluation started = annualEvaluationAwaitingReport(op, agreementOf(op).startsOn(), LocalDate.of(2027, 2, 2));
         String pid = started.processInstanceId();
-        awaitMessage(pid, EvaluationProcess.MESSAGE_REPORT_FILED);
         // 20 working days counted Monday to Friday: 春节 is not known before the schedule
         Date provisional = beijingEndOf(LocalDate.of(2027, 3, 3));
         assertThat(Date.from(evaluations.get(started.id()).reportDue())).isEqualTo(provisional);
@@ -100,30 +87,9 @@ class LifecycleDeadlineRecountTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("jingdezhen", "暂定删除期限公司", JDZ_CASES);
         beijingTime(LocalDateTime.of(2027, 2, 3, 10, 0)); // a Wednesday, 2027 not entered
-        ExitCase exit = exitSubmission.order(
-                new ExitOrder(
-                        agreementOf(op).id(),
-                        ExitTrigger.EARLY_TERMINATION,
-                        "业务调整，申请提前终止授权运营协议",
-                        null,
-                        null,
-                        today(),
-                        true,
-                        "愿意承担相应违约责任",
-                        null,
-                        null),
-                operatorOf(op));
+        ExitCase exit = earlyTerminationAsked(op, "业务调整，申请提前终止授权运营协议", today(), true, "愿意承担相应违约责任");
         String pid = exit.processInstanceId();
-        decide(
-                pid,
-                ExitProcess.TASK_PROPOSE,
-                "authority-reviewer",
-                Map.of("proposalDecision", "propose", "proposalReason", "运营机构承诺承担违约责任"));
-        decide(
-                pid,
-                ExitProcess.TASK_DECIDE,
-                "manager",
-                Map.of("terminationDecision", "terminate", "terminationReason", "同意提前终止"));
+        earlyTerminationProposedAndDecided(pid);
         assertThat(awaitNotice(op, "【退出】请删除").body()).contains("请在 2027-02-17 前删除");
         awaitMessage(pid, ExitProcess.MESSAGE_DATA_DELETED);
         // 10 working days counted Monday to Friday from the closing of the permissions

@@ -9,7 +9,15 @@ import cn.pubdata.approval.agreement.AgreementState;
 import cn.pubdata.approval.agreement.AgreementStates;
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.common.Actor;
+import cn.pubdata.approval.evaluation.Evaluation;
+import cn.pubdata.approval.evaluation.EvaluationProcess;
+import cn.pubdata.approval.evaluation.EvaluationSubmission;
+import cn.pubdata.approval.exit.ExitCase;
 import cn.pubdata.approval.exit.ExitCases;
+import cn.pubdata.approval.exit.ExitOrder;
+import cn.pubdata.approval.exit.ExitProcess;
+import cn.pubdata.approval.exit.ExitSubmission;
+import cn.pubdata.approval.exit.ExitTrigger;
 import cn.pubdata.approval.notification.Notice;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.permissions.PlatformPermissions;
@@ -26,10 +34,12 @@ import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.scenario.ScenarioSubmission;
 import cn.pubdata.approval.scenario.Scenarios;
 import cn.pubdata.approval.task.LineAnswers;
+import cn.pubdata.approval.term.TermProcess;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.timeline.TimelineEntry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +73,12 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
     @Autowired
     protected ExitCases exits;
 
+    @Autowired
+    protected ExitSubmission exitSubmission;
+
+    @Autowired
+    protected EvaluationSubmission evaluationSubmission;
+
     protected static Actor operatorOf(AdmissionApplication operator) {
         return Actor.operator("op-" + operator.getCreditCode(), operator.getCreditCode());
     }
@@ -77,6 +93,11 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
 
     protected PlatformPermissions.Status permissionOf(AdmissionApplication operator) {
         return permissions.statusOf(operator.getId()).orElseThrow();
+    }
+
+    /** The instance of the operator's term flow (reminders, renewal, expiry). */
+    protected String termOf(AdmissionApplication operator) {
+        return states.termProcessOf(agreementOf(operator).id()).orElseThrow();
     }
 
     /** A scenario submitted by the operator and waiting at the authority's pre-check. */
@@ -230,5 +251,68 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
 
     protected Agreement agreement(AdmissionApplication operator) {
         return agreementOf(operator);
+    }
+
+    /** The operator asks to end its agreement early on the exit day, with or without accepting liability. */
+    protected ExitCase earlyTerminationAsked(
+            AdmissionApplication operator,
+            String reason,
+            LocalDate exitDay,
+            Boolean liabilityAccepted,
+            String liabilityStatement) {
+        return exitSubmission.order(
+                new ExitOrder(
+                        agreementOf(operator).id(),
+                        ExitTrigger.EARLY_TERMINATION,
+                        reason,
+                        null,
+                        null,
+                        exitDay,
+                        liabilityAccepted,
+                        liabilityStatement,
+                        null,
+                        null),
+                operatorOf(operator));
+    }
+
+    /** The authority orders the operator's exit for the trigger, with the evidence described (no documents). */
+    protected ExitCase exitOrdered(AdmissionApplication operator, ExitTrigger trigger, String reason, String evidence) {
+        return exitSubmission.order(
+                new ExitOrder(
+                        agreementOf(operator).id(), trigger, reason, evidence, null, null, null, null, null, null),
+                authority());
+    }
+
+    /** 景德镇's early termination agreed: the authority proposes it, the manager decides to terminate. */
+    protected void earlyTerminationProposedAndDecided(String exitPid) {
+        decide(
+                exitPid,
+                ExitProcess.TASK_PROPOSE,
+                "authority-reviewer",
+                Map.of("proposalDecision", "propose", "proposalReason", "运营机构承诺承担违约责任"));
+        decide(
+                exitPid,
+                ExitProcess.TASK_DECIDE,
+                "manager",
+                Map.of("terminationDecision", "terminate", "terminationReason", "同意提前终止"));
+    }
+
+    /** An annual evaluation of the period started, waiting for the operator's report. */
+    protected Evaluation annualEvaluationAwaitingReport(AdmissionApplication operator, LocalDate from, LocalDate to) {
+        Evaluation started = evaluationSubmission.start(agreementOf(operator).id(), Evaluation.Kind.ANNUAL, from, to);
+        awaitMessage(started.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
+        return started;
+    }
+
+    /**
+     * The operator's term flow after the renewal reminder: the operator was told, and the flow waits for the renewal
+     * deadline. Returns the term flow's instance.
+     */
+    protected String termAfterRenewalNotice(AdmissionApplication operator) {
+        String term = termOf(operator);
+        fireTimerAt(term, TermProcess.TIMER_RENEWAL_NOTICE);
+        awaitNotice(operator, "【协议即将期满】");
+        awaitActivity(term, TermProcess.TIMER_RENEWAL_DEADLINE);
+        return term;
     }
 }

@@ -13,7 +13,6 @@ import cn.pubdata.approval.evaluation.Evaluation;
 import cn.pubdata.approval.evaluation.Evaluations;
 import cn.pubdata.approval.exit.ExitCase;
 import cn.pubdata.approval.exit.ExitProcess;
-import cn.pubdata.approval.exit.ExitSubmission;
 import cn.pubdata.approval.exit.ExitTrigger;
 import cn.pubdata.approval.lifecycle.LifecycleTestSupport;
 import cn.pubdata.approval.notification.Notifications;
@@ -44,14 +43,7 @@ class TermProcessTest extends LifecycleTestSupport {
     @Autowired
     RevenueLedger ledger;
 
-    @Autowired
-    ExitSubmission exitSubmission;
-
     private static final String JDZ_CASES = "cgj-enforcement-cases";
-
-    private String termOf(AdmissionApplication op) {
-        return states.termProcessOf(agreementOf(op).id()).orElseThrow();
-    }
 
     private LocalDate timerDay(String pid, String activityId) {
         var job = management
@@ -164,11 +156,8 @@ class TermProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州不予续期公司", CZ_CASES);
         long agreementId = agreementOf(op).id();
-        String term = termOf(op);
         LocalDate expiry = agreementOf(op).endsOn().plusDays(1);
-        fireTimerAt(term, TermProcess.TIMER_RENEWAL_NOTICE);
-        awaitNotice(op, "【协议即将期满】");
-        awaitActivity(term, TermProcess.TIMER_RENEWAL_DEADLINE);
+        String term = termAfterRenewalNotice(op);
 
         renewalSubmission.apply(agreementId, "继续开展城市治理场景运营", operatorOf(op));
         assertThatThrownBy(() -> decide(
@@ -217,11 +206,8 @@ class TermProcessTest extends LifecycleTestSupport {
         beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州续期审核中公司", CZ_FUND);
         long agreementId = agreementOf(op).id();
-        String term = termOf(op);
         LocalDate expiry = agreementOf(op).endsOn().plusDays(1);
-        fireTimerAt(term, TermProcess.TIMER_RENEWAL_NOTICE);
-        awaitNotice(op, "【协议即将期满】");
-        awaitActivity(term, TermProcess.TIMER_RENEWAL_DEADLINE);
+        String term = termAfterRenewalNotice(op);
         renewalSubmission.apply(agreementId, "继续开展公积金场景运营", operatorOf(op));
         taskOf(term, TermProcess.TASK_REVIEW_RENEWAL, "authority-reviewer");
 

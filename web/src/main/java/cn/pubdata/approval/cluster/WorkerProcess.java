@@ -17,7 +17,7 @@ import org.springframework.core.type.filter.TypeFilter;
 
 /**
  * A worker process: the workers module's services and external-task workers, nothing of the engine, the webapps or the
- * portal API. It reaches the engine only through {@code approval.workers.engine-rest-url} with its service account, and
+ * portal API. It reaches the engine only through {@code approval.workers.engine-urls} with its service account, and
  * our own tables through {@code spring.datasource}. Its only port is the management port (health, metrics).
  *
  * <p>Deliberately not a {@code @Configuration}: the all-in-one's component scan must not pick it up.

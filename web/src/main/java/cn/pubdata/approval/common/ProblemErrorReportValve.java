@@ -22,8 +22,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         String detail = status == 400 ? "请求地址或请求头不合规范（如路径中含有编码的斜杠或空字符），请检查后重试" : "请求未能处理";
         String title = status >= 500 ? "服务器内部错误" : "请求有误";
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail + "\"}";
+        String body = ProblemJson.of(status, title, detail);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,5 +1,6 @@
 package cn.pubdata.approval.operations;
 
+import cn.pubdata.approval.dashboard.Dashboards;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -30,8 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * What an operations team watches, as Prometheus gauges read from the engine every 30 s (a scrape never queries the
  * database): open tasks per candidate group ({@code approval_tasks_open}), overdue tasks ({@code
- * approval_tasks_overdue}), flows per model and state ({@code approval_flows}: active, suspended, with an incident),
- * and the engine's own figures ({@code approval_engine_jobs} by kind, {@code approval_engine_incidents} by type,
+ * approval_tasks_overdue}), flows per model and engine state ({@code approval_flows}: active, suspended, with an
+ * incident), cases per flow and domain state from our tables ({@code approval_flows_state}: admissions, scenarios,
+ * products, data-use requests, exits by their status, agreements by their state, finished ones included), and the
+ * engine's own figures ({@code approval_engine_jobs} by kind, {@code approval_engine_incidents} by type,
  * {@code approval_engine_activity_instances_started}, {@code approval_engine_jobs_executed} by outcome). Every node
  * reports the same cluster-wide figures; aggregate with max, not sum.
  */
@@ -47,6 +50,8 @@ class BusinessGauges {
     private final long refreshSeconds;
     private final MultiGauge openTasks;
     private final MultiGauge flows;
+    private final MultiGauge domainStates;
+    private final Dashboards dashboards;
     private final MultiGauge incidents;
     private final MultiGauge jobs;
     private final MultiGauge engineCounts;
@@ -58,18 +63,23 @@ class BusinessGauges {
             RuntimeService runtime,
             RepositoryService repository,
             ManagementService management,
+            Dashboards dashboards,
             MeterRegistry registry,
             @Value("${approval.metrics.refresh-seconds:30}") long refreshSeconds) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
         this.management = management;
+        this.dashboards = dashboards;
         this.refreshSeconds = refreshSeconds;
         this.openTasks = MultiGauge.builder("approval.tasks.open")
                 .description("待办任务数（按候选组）")
                 .register(registry);
         this.flows = MultiGauge.builder("approval.flows")
                 .description("流程实例数（按模型和状态）")
+                .register(registry);
+        this.domainStates = MultiGauge.builder("approval.flows.state")
+                .description("业务对象数（按流程和业务状态：准入申请、场景、产品、数据需求、退出、授权运营协议）")
                 .register(registry);
         this.incidents = MultiGauge.builder("approval.engine.incidents")
                 .description("引擎事故数（按类型）")
@@ -153,6 +163,11 @@ class BusinessGauges {
                             .count()));
         }
         flows.register(perFlow, true);
+        domainStates.register(
+                dashboards.statesNow().stream()
+                        .<MultiGauge.Row<?>>map(s -> row("flow", s.flow(), "state", s.status(), s.count()))
+                        .toList(),
+                true);
 
         Map<String, Long> byType = new TreeMap<>(Map.of("failedJob", 0L, "failedExternalTask", 0L));
         for (Incident incident : runtime.createIncidentQuery().list()) {

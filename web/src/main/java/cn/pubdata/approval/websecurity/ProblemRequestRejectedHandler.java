@@ -1,5 +1,6 @@
 package cn.pubdata.approval.websecurity;
 
+import cn.pubdata.approval.common.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +23,7 @@ class ProblemRequestRejectedHandler implements RequestRejectedHandler {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"请求有误\",\"status\":400,"
-                        + "\"detail\":\"请求地址含有不允许的字符（如编码的分号、斜杠或百分号），请检查地址后重试\"}");
+                .write(ProblemJson.of(
+                        HttpServletResponse.SC_BAD_REQUEST, "请求有误", "请求地址含有不允许的字符（如编码的分号、斜杠或百分号），请检查地址后重试"));
     }
 }

@@ -1,32 +1,31 @@
 package cn.pubdata.approval.benchmark;
 
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.REVIEWERS;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.REVIEW_GROUPS;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.admitted;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.approvingReview;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.completeness;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.dueNow;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.onboarding;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.reviewTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
 import cn.pubdata.approval.admission.ApplicationBodies;
-import cn.pubdata.approval.common.Clocks;
-import cn.pubdata.approval.identity.LocalKeycloak;
+import cn.pubdata.approval.fixture.AdmissionOverHttp;
+import cn.pubdata.approval.fixture.AdmissionOverHttp.Decision;
+import cn.pubdata.approval.identity.Tokens;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
 import cn.pubdata.approval.worker.WorkItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -83,16 +82,6 @@ class Benchmarks extends WebTest {
             .executor(Executors.newFixedThreadPool(64))
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private static final Map<String, String> REVIEWERS = Map.of(
-            "authority-reviewer", "authority",
-            "pricing-officer", "pricing",
-            "security-gov-affairs", "govaffairs",
-            "security-cac", "cac",
-            "security-police", "police",
-            "provider-fgw", "fgw");
-    private static final List<String> REVIEW_GROUPS =
-            List.of("security-gov-affairs", "security-cac", "security-police", "provider-fgw");
-    private static final List<String> CRITERIA_MET = List.of("1");
     private static final String[][] COMPANIES = {
         {"op-cidu", "91330100716105852F", "瓷都数据运营有限公司"},
         {"op-changnan", "914403001922038216", "昌南数科有限公司"}
@@ -109,7 +98,8 @@ class Benchmarks extends WebTest {
     @Autowired
     javax.sql.DataSource dataSource;
 
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final AdmissionOverHttp admissions =
+            new AdmissionOverHttp(HTTP, Duration.ofSeconds(60), () -> "http://localhost:" + port);
     private final List<String> rows = Collections.synchronizedList(new ArrayList<>());
 
     /** Wraps every worker: records what ours return, or answers with the record at once (no-op). */
@@ -219,56 +209,15 @@ class Benchmarks extends WebTest {
         int n = numbers.incrementAndGet();
         String[] company = COMPANIES[n % 2];
         String pid = submit(n, company);
-        decide(
-                pid,
-                "UserTask_CheckCompleteness",
-                "authority-reviewer",
-                Map.of("completenessDecision", "approve", "expertConsultation", false));
+        decide(pid, "UserTask_CheckCompleteness", "authority-reviewer", completeness("approve"));
         for (String group : REVIEW_GROUPS) {
-            boolean provider = group.startsWith("provider");
-            decide(
-                    pid,
-                    provider ? "UserTask_ProviderReview" : "UserTask_CoordinationReview",
-                    group,
-                    provider
-                            ? Map.of("reviewOpinion", "approve")
-                            : Map.of("reviewOpinion", "approve", "metCriteria", CRITERIA_MET));
+            decide(pid, reviewTask(group), group, approvingReview(group));
         }
-        decide(
-                pid,
-                "UserTask_Decide",
-                "authority-reviewer",
-                Map.of("admissionDecision", "approve", "metCriteria", CRITERIA_MET));
+        decide(pid, "UserTask_Decide", "authority-reviewer", admitted());
         publicityEndsNow(pid);
-        String today = LocalDate.now(Clocks.BEIJING).toString();
-        decide(
-                pid,
-                "UserTask_SetRevenueCap",
-                "pricing-officer",
-                Map.of("maxAllowedRevenueWan", 1200.5, "revenueCapBasis", "成本加合理利润"));
-        decide(
-                pid,
-                "UserTask_SignAgreement",
-                "authority-reviewer",
-                Map.of(
-                        "agreementNo",
-                        "SQYY-BENCH-" + n,
-                        "agreementSignedOn",
-                        today,
-                        "termMonths",
-                        60,
-                        "trialMonths",
-                        0));
-        decide(
-                pid,
-                "UserTask_FileWithProvince",
-                "authority-reviewer",
-                Map.of("provincialFilingNo", "BA-BENCH-" + n, "provincialFiledOn", today));
-        decide(
-                pid,
-                "UserTask_ConfirmTraining",
-                "authority-reviewer",
-                Map.of("trainedStaff", "王五、赵六", "trainingPassed", true));
+        for (Decision d : onboarding("BENCH-" + n, "成本加合理利润", "王五、赵六")) {
+            decide(pid, d.taskKey(), d.group(), d.variables());
+        }
         long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (history.createHistoricProcessInstanceQuery()
                         .processInstanceId(pid)
@@ -281,32 +230,7 @@ class Benchmarks extends WebTest {
     }
 
     private String submit(int n, String[] company) throws Exception {
-        LocalDate today = LocalDate.now(Clocks.BEIJING);
-        long announcement = call(
-                        "authority",
-                        "POST",
-                        "/api/announcements",
-                        Map.of(
-                                "jurisdiction",
-                                "jingdezhen",
-                                "title",
-                                "基准测试通告 " + n,
-                                "authorizationMode",
-                                "WHOLE",
-                                "scope",
-                                "全市",
-                                "conditions",
-                                "条件",
-                                "criteria",
-                                List.of("标准"),
-                                "opensOn",
-                                today.toString(),
-                                "deadline",
-                                today.plusDays(10).toString(),
-                                "resourceCodes",
-                                List.of("fgw-personal-credit")))
-                .path("id")
-                .asLong();
+        long announcement = admissions.announcement("基准测试通告 " + n);
         Map<String, Object> body =
                 ApplicationBodies.complete(announcement, company[1], company[2], upload(company[0], n));
         body.put("contactEmail", "b" + n + "@bench.example.cn");
@@ -318,21 +242,7 @@ class Benchmarks extends WebTest {
     }
 
     private long upload(String operator, int n) throws Exception {
-        String boundary = "bench" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\""
-                        + "\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% bench " + n + "\n%%EOF\n\r\n--"
-                        + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(uri("/api/documents"))
-                        .header("Authorization", "Bearer " + token(operator))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
-        return JSON.readTree(answer.body()).path("id").asLong();
+        return admissions.upload(operator, "plan.pdf", "bench " + n);
     }
 
     private void decide(String pid, String key, String group, Map<String, Object> decision) throws Exception {
@@ -356,14 +266,11 @@ class Benchmarks extends WebTest {
         while (true) {
             JsonNode jobs = call("admin", "GET", "/engine-rest/job?timers=true&processInstanceId=" + pid, null);
             if (jobs.size() == 1) {
-                String now = ZonedDateTime.now(ZoneOffset.UTC)
-                        .minusSeconds(1)
-                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
                 call(
                         "admin",
                         "PUT",
                         "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/duedate",
-                        Map.of("duedate", now));
+                        dueNow());
                 return;
             }
             assertThat(System.nanoTime()).as("publicity timer of " + pid).isLessThan(until);
@@ -389,7 +296,7 @@ class Benchmarks extends WebTest {
         List<Long> trivial = Collections.synchronizedList(new ArrayList<>());
         Map<String, List<Long>> perCall = new ConcurrentHashMap<>();
         for (String operator : List.of("op-cidu", "op-changnan", "authority")) {
-            token(operator);
+            Tokens.of(operator);
         }
         List<Long> ids = new ArrayList<>();
         for (String[] o : open) {
@@ -575,55 +482,7 @@ class Benchmarks extends WebTest {
     // -- HTTP
     // -----------------------------------------------------------------------------------------------------------
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
     private JsonNode call(String user, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token(user))
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode())
-                .as("%s %s: %s", method, path, answer.body())
-                .isBetween(200, 299);
-        return answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
-    }
-
-    private record Token(String value, long fetchedAt) {}
-
-    private String token(String user) {
-        return tokens.compute(
-                        user,
-                        (u, t) -> t != null && System.nanoTime() - t.fetchedAt < 60_000_000_000L
-                                ? t
-                                : new Token(fetchToken(u), System.nanoTime()))
-                .value;
-    }
-
-    private static String fetchToken(String user) {
-        try {
-            HttpResponse<String> answer = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(LocalKeycloak.REALM + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("client_id=approval-portal&grant_type=password"
-                                    + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                                    + "&password=demo"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(answer.body()).path("access_token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return admissions.call(user, method, path, body);
     }
 }

@@ -1,10 +1,19 @@
 package cn.pubdata.approval.cluster;
 
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.REVIEWERS;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.REVIEW_GROUPS;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.admitted;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.approvingReview;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.completeness;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.dueNow;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.onboarding;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.reviewTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.ApplicationBodies;
-import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.fixture.AdmissionOverHttp;
+import cn.pubdata.approval.fixture.AdmissionOverHttp.Decision;
 import cn.pubdata.approval.identity.LocalKeycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,15 +22,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,11 +35,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +62,8 @@ import org.junit.jupiter.api.Test;
  * driven through the portal API and the engine REST API, each call to the next node in turn: half through reviews,
  * decision, publicity (its timer moved to now) and onboarding to 已准入, half asked for 补正 and left to miss its
  * deadline (that timer moved to now). Halfway, node 1 and worker 1 are killed with SIGKILL while timers fire and
- * external tasks run; node 2 and worker 2 carry on. Then every timer fired once, every external task was completed
+ * external tasks run; node 2 and worker 2 carry on (worker 2 was given node 1 first, so it has to move on to node 2 by
+ * itself). Then every timer fired once, every external task was completed
  * once, every user task completed once, and every row and e-mail of ours is there once. The counts are printed and
  * kept in target/cluster/summary.txt. {@code -Dcluster.admissions=50} (default) sets how many admissions.
  */
@@ -70,16 +74,6 @@ class ClusterTest {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private static final int ADMISSIONS = Integer.getInteger("cluster.admissions", 50);
-    private static final Map<String, String> REVIEWERS = Map.of(
-            "authority-reviewer", "authority",
-            "pricing-officer", "pricing",
-            "security-gov-affairs", "govaffairs",
-            "security-cac", "cac",
-            "security-police", "police",
-            "provider-fgw", "fgw");
-    private static final List<String> REVIEW_GROUPS =
-            List.of("security-gov-affairs", "security-cac", "security-police", "provider-fgw");
-    private static final List<String> CRITERIA_MET = List.of("1");
     private static final String[][] COMPANIES = {
         {"op-cidu", "91330100716105852F", "瓷都数据运营有限公司"},
         {"op-changnan", "914403001922038216", "昌南数科有限公司"}
@@ -93,7 +87,10 @@ class ClusterTest {
     private static Child node2;
     private static Child worker1;
     private static Child worker2;
-    private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Each call to the next living node in turn. */
+    private static final AdmissionOverHttp admissions = new AdmissionOverHttp(
+            HTTP, Duration.ofSeconds(30), () -> nextNode().uri("").toString());
+
     private static final AtomicInteger turn = new AtomicInteger();
     private static final Map<String, AtomicLong> callsPerNode = new ConcurrentHashMap<>();
     private static final AtomicInteger retriedAfterKill = new AtomicInteger();
@@ -116,8 +113,9 @@ class ClusterTest {
         node1 = start("node-1", engineNode("node-1"));
         List<Child> rest = new ArrayList<>();
         node2 = launch("node-2", engineNode("node-2"));
-        worker1 = launch("worker-1", worker("worker-1", node1));
-        worker2 = launch("worker-2", worker("worker-2", node2));
+        // worker 2 asks node 1 first: when node 1 is killed it must move on to node 2 by itself
+        worker1 = launch("worker-1", worker("worker-1", node2, node1));
+        worker2 = launch("worker-2", worker("worker-2", node1, node2));
         rest.add(node2);
         rest.add(worker1);
         rest.add(worker2);
@@ -183,9 +181,7 @@ class ClusterTest {
                         f,
                         "UserTask_CheckCompleteness",
                         "authority-reviewer",
-                        f.admitted
-                                ? Map.of("completenessDecision", "approve", "expertConsultation", false)
-                                : Map.of("completenessDecision", "supplement", "completenessReason", "请补充应急预案的处置流程"));
+                        completeness(f.admitted ? "approve" : "supplement"));
             });
             // 2. reviews, decision and the timers moved to now; node 1 and worker 1 die halfway
             AtomicInteger done = new AtomicInteger();
@@ -193,21 +189,9 @@ class ClusterTest {
             inParallel(drivers, flows, f -> {
                 if (f.admitted) {
                     for (String group : REVIEW_GROUPS) {
-                        decide(
-                                f,
-                                group.startsWith("provider")
-                                        ? "UserTask_ProviderReview"
-                                        : "UserTask_CoordinationReview",
-                                group,
-                                group.startsWith("provider")
-                                        ? Map.of("reviewOpinion", "approve")
-                                        : Map.of("reviewOpinion", "approve", "metCriteria", CRITERIA_MET));
+                        decide(f, reviewTask(group), group, approvingReview(group));
                     }
-                    decide(
-                            f,
-                            "UserTask_Decide",
-                            "authority-reviewer",
-                            Map.of("admissionDecision", "approve", "metCriteria", CRITERIA_MET));
+                    decide(f, "UserTask_Decide", "authority-reviewer", admitted());
                 }
                 f.timerJob = moveTimerToNow(f);
                 if (done.incrementAndGet() == flows.size() / 2 && killed.compareAndSet(false, true)) {
@@ -245,6 +229,9 @@ class ClusterTest {
         assertThat(counts.tasksPerWorker)
                 .as("external tasks done by both workers")
                 .containsKeys("worker-1", "worker-2");
+        assertThat(Files.readString(worker2.log))
+                .as("worker 2 moved on from its first node, killed, to node 2")
+                .contains("改向 http://localhost:" + node2.port + "/engine-rest");
     }
 
     // -- the kill ---------------------------------------------------------------------------------------------------
@@ -490,33 +477,7 @@ class ClusterTest {
     }
 
     private void submit(Flow f) throws Exception {
-        LocalDate today = LocalDate.now(Clocks.BEIJING);
-        f.announcement = call(
-                        "authority",
-                        "POST",
-                        "/api/announcements",
-                        Map.of(
-                                "jurisdiction",
-                                "jingdezhen",
-                                "title",
-                                "集群测试通告 " + f,
-                                "authorizationMode",
-                                "WHOLE",
-                                "scope",
-                                "全市",
-                                "conditions",
-                                "条件",
-                                "criteria",
-                                List.of("标准"),
-                                "opensOn",
-                                today.toString(),
-                                "deadline",
-                                today.plusDays(10).toString(),
-                                "resourceCodes",
-                                List.of("fgw-personal-credit")),
-                        201)
-                .path("id")
-                .asLong();
+        f.announcement = admissions.announcement("集群测试通告 " + f);
         Map<String, Object> body = ApplicationBodies.complete(f.announcement, f.creditCode, f.company, upload(f));
         body.put("contactEmail", f.email);
         f.id = call(f.operator, "POST", "/api/applications", body, 201)
@@ -526,22 +487,7 @@ class ClusterTest {
     }
 
     private long upload(Flow f) throws Exception {
-        String boundary = "cluster" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"emergency-plan.pdf\""
-                                + "\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% " + f + "\n%%EOF\n\r\n--"
-                                + boundary + "--\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(nextNode().uri("/api/documents"))
-                        .header("Authorization", "Bearer " + token(f.operator))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("upload: %s", answer.body()).isIn(200, 201);
-        return JSON.readTree(answer.body()).path("id").asLong();
+        return admissions.upload(f.operator, "emergency-plan.pdf", f.toString());
     }
 
     /**
@@ -600,12 +546,9 @@ class ClusterTest {
             }
         }
         assertThat(job).as(f + " timer at " + activity).isNotNull();
-        String now = ZonedDateTime.now(ZoneOffset.UTC)
-                .minusSeconds(1)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+        Map<String, Object> dueNow = dueNow();
         while (true) {
-            HttpResponse<String> answer =
-                    send("admin", "PUT", "/engine-rest/job/" + job + "/duedate", Map.of("duedate", now));
+            HttpResponse<String> answer = send("admin", "PUT", "/engine-rest/job/" + job + "/duedate", dueNow);
             if (answer != null) {
                 assertThat(answer.statusCode())
                         .as("move %s: %s", job, answer.body())
@@ -616,35 +559,9 @@ class ClusterTest {
     }
 
     private void onboard(Flow f) throws Exception {
-        String today = LocalDate.now(Clocks.BEIJING).toString();
-        decide(
-                f,
-                "UserTask_SetRevenueCap",
-                "pricing-officer",
-                Map.of("maxAllowedRevenueWan", 1200.5, "revenueCapBasis", "成本加合理利润，利润率8%"));
-        decide(
-                f,
-                "UserTask_SignAgreement",
-                "authority-reviewer",
-                Map.of(
-                        "agreementNo",
-                        "SQYY-CLUSTER-" + f,
-                        "agreementSignedOn",
-                        today,
-                        "termMonths",
-                        60,
-                        "trialMonths",
-                        0));
-        decide(
-                f,
-                "UserTask_FileWithProvince",
-                "authority-reviewer",
-                Map.of("provincialFilingNo", "BA-CLUSTER-" + f, "provincialFiledOn", today));
-        decide(
-                f,
-                "UserTask_ConfirmTraining",
-                "authority-reviewer",
-                Map.of("trainedStaff", "王五（业务负责人）、赵六（安全负责人）", "trainingPassed", true));
+        for (Decision d : onboarding("CLUSTER-" + f, "成本加合理利润，利润率8%", "王五（业务负责人）、赵六（安全负责人）")) {
+            decide(f, d.taskKey(), d.group(), d.variables());
+        }
     }
 
     private void awaitEnd(Flow f) throws Exception {
@@ -675,67 +592,21 @@ class ClusterTest {
             if (answer == null) {
                 continue; // the node died under the call: a read, asked again on the living node
             }
-            assertThat(answer.statusCode())
-                    .as("%s %s as %s: %s", method, path, user, answer.body())
-                    .isEqualTo(expected);
-            return answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
+            return AdmissionOverHttp.checked(answer, user, method, path, expected);
         }
     }
 
     /** @return null when the node died under the call (connection refused or reset) */
     private static HttpResponse<String> send(String user, String method, String path, Object body) throws Exception {
         Child node = nextNode();
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(user))
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return admissions.send(node.uri("").toString(), user, method, path, body);
         } catch (IOException e) {
             if (node == node1 && node1.dead) {
                 retriedAfterKill.incrementAndGet();
                 return null;
             }
             throw e;
-        }
-    }
-
-    private record Token(String value, long fetchedAt) {}
-
-    private static String token(String user) {
-        return tokens.compute(
-                        user,
-                        (u, t) -> t != null && System.nanoTime() - t.fetchedAt < 60_000_000_000L
-                                ? t
-                                : new Token(fetchToken(u), System.nanoTime()))
-                .value;
-    }
-
-    private static String fetchToken(String user) {
-        try {
-            HttpResponse<String> answer = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(LocalKeycloak.REALM + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("client_id=approval-portal&grant_type=password"
-                                    + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                                    + "&password=demo"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode())
-                    .as("token of %s: %s", user, answer.body())
-                    .isEqualTo(200);
-            return JSON.readTree(answer.body()).path("access_token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException("no token for " + user, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -820,7 +691,7 @@ class ClusterTest {
                 Map.of("APPROVAL_DB_POOL", "8"));
     }
 
-    private static Role worker(String name, Child engine) {
+    private static Role worker(String name, Child... engines) {
         return new Role(
                 List.of(
                         "--spring.profiles.active=worker",
@@ -830,8 +701,10 @@ class ClusterTest {
                         "--approval.workers.long-poll-ms=1000",
                         "--approval.workers.retry-timeout-ms=1000"),
                 Map.of(
-                        "APPROVAL_ENGINE_REST_URL",
-                        "http://localhost:" + engine.port + "/engine-rest",
+                        "APPROVAL_ENGINE_URLS",
+                        Arrays.stream(engines)
+                                .map(e -> "http://localhost:" + e.port + "/engine-rest")
+                                .collect(Collectors.joining(",")),
                         "APPROVAL_DB_POOL",
                         "4"));
     }

@@ -10,16 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Access tokens of the demo users, as the portal gets them from Keycloak. */
+/**
+ * Access tokens of the demo users, as the portal gets them from Keycloak; fetched again after a minute, since a long
+ * run (the cluster and crash tests, the benchmark) outlives a token.
+ */
 public final class Tokens {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final long FRESH_NANOS = 60_000_000_000L;
+    private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+
+    private record Token(String value, long fetchedAt) {}
 
     private Tokens() {}
 
     public static String of(String user) {
-        return CACHE.computeIfAbsent(user, Tokens::fetch);
+        return CACHE.compute(
+                        user,
+                        (u, t) -> t != null && System.nanoTime() - t.fetchedAt < FRESH_NANOS
+                                ? t
+                                : new Token(fetch(u), System.nanoTime()))
+                .value;
     }
 
     private static String fetch(String user) {

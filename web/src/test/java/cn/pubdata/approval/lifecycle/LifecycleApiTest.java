@@ -4,32 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.WebTest;
-import cn.pubdata.approval.admission.AdmissionApplication;
-import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
-import cn.pubdata.approval.admission.AdmissionApplications;
-import cn.pubdata.approval.admission.Announcement;
-import cn.pubdata.approval.admission.AnnouncementForm;
-import cn.pubdata.approval.admission.Announcements;
-import cn.pubdata.approval.admission.ApplicationForm;
-import cn.pubdata.approval.admission.PlanSections;
-import cn.pubdata.approval.agreement.AgreementLifecycle;
-import cn.pubdata.approval.catalog.Agreements;
-import cn.pubdata.approval.catalog.CatalogMaintenance;
-import cn.pubdata.approval.catalog.CatalogResources;
-import cn.pubdata.approval.catalog.ResourceForm;
 import cn.pubdata.approval.common.Clocks;
-import cn.pubdata.approval.document.DocumentStore;
+import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.identity.Tokens;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,7 +35,6 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class LifecycleApiTest extends WebTest {
 
-    private static final String CHANGNAN = "914403001922038216";
     private static final String RESOURCE = "xn-gjj-api-lifecycle";
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
@@ -61,25 +45,7 @@ class LifecycleApiTest extends WebTest {
     TestRestTemplate http;
 
     @Autowired
-    Announcements announcements;
-
-    @Autowired
-    AdmissionApplications applications;
-
-    @Autowired
-    DocumentStore documents;
-
-    @Autowired
-    Agreements agreements;
-
-    @Autowired
-    AgreementLifecycle lifecycle;
-
-    @Autowired
-    CatalogMaintenance catalogMaintenance;
-
-    @Autowired
-    CatalogResources catalog;
+    AuthorizedOperators operators;
 
     @Autowired
     PolicyProfiles profiles;
@@ -244,54 +210,15 @@ class LifecycleApiTest extends WebTest {
 
     /** A fresh agreement of op-changnan in 咸宁 with its permissions open: the state an admission leaves. */
     private long newAgreement() {
-        if (catalog.find(RESOURCE).isEmpty()) {
-            catalogMaintenance.add(
-                    new ResourceForm(RESOURCE, "住房公积金缴存信息（接口测试）", "xianning", "xn-gjj", "CONDITIONAL", 2, false, null),
-                    "测试数据");
-        }
-        LocalDate today = LocalDate.now(Clocks.BEIJING);
-        Announcement a = announcements.publish(new AnnouncementForm(
+        operators.ensureResource(RESOURCE, "住房公积金缴存信息（接口测试）", "xianning", "xn-gjj");
+        return operators.openAgreement(
+                AuthorizedOperators.CHANGNAN_COMPANY,
                 "xianning",
                 "生命周期接口测试通告",
-                Announcement.Mode.WHOLE,
-                "全市",
-                "条件",
-                List.of("标准"),
-                today,
-                today.plusDays(10),
-                List.of(RESOURCE)));
-        long doc = documents
-                .store(CHANGNAN, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))
-                .id();
-        AdmissionApplication application = applications.register(new ApplicationForm(
-                a.getId(),
-                CHANGNAN,
-                "昌南数科有限公司",
-                "甲",
-                "乙",
-                "丙",
-                "丁",
-                "戊",
-                "13800138000",
-                "ops@changnan.example.cn",
-                IntStream.rangeClosed(1, 8)
-                        .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
-                        .toList(),
                 List.of(RESOURCE),
-                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN)),
-                null));
-        applications.recordProviderConsent(application.getId(), "provider-xn-gjj", true);
-        agreements.record(
-                application.getId(),
+                List.of("provider-xn-gjj"),
                 "XN-API-" + NEXT.incrementAndGet(),
-                "xianning",
-                CHANGNAN,
-                "全市",
-                today,
-                0,
-                36,
-                Instant.now());
-        return lifecycle.open(application.getId(), "xianning", CHANGNAN).id();
+                36);
     }
 
     private long uploadEvidence() {

@@ -3,8 +3,11 @@ package cn.pubdata.approval.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
+import cn.pubdata.approval.fixture.AuthorizedOperators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +15,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -44,6 +50,15 @@ class OperationsTest extends WebTest {
 
     @Autowired
     BusinessGauges gauges;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuthorizedOperators operators;
 
     @Test
     void livenessAndReadinessGroupsAnswerOnTheManagementPort() throws Exception {
@@ -83,6 +98,39 @@ class OperationsTest extends WebTest {
                 .contains("hikaricp_connections_active")
                 .contains("http_server_requests_seconds");
         Files.writeString(Path.of("target", "prometheus-sample.txt"), metrics);
+    }
+
+    @Test
+    void flowsPerStateCountTheDomainStatesOfOurTables() throws Exception {
+        operators.approvedScenarioOfCidu("运维指标测试场景"); // an admission, an agreement and a scenario at least
+        gauges.refresh();
+
+        Map<String, Long> published = new TreeMap<>();
+        for (Gauge g : registry.find("approval.flows.state").gauges()) {
+            published.put(g.getId().getTag("flow") + " " + g.getId().getTag("state"), Math.round(g.value()));
+        }
+        Map<String, Long> rows = new TreeMap<>();
+        for (String[] table : new String[][] {
+            {"admission", "admission_application", "status"},
+            {"scenario", "scenario", "status"},
+            {"product", "product", "status"},
+            {"data-use-request", "data_use_request", "status"},
+            {"exit", "exit_case", "status"},
+            {"agreement", "agreement", "state"}
+        }) {
+            jdbc.sql("select " + table[2] + " as state, count(*) as n from approval." + table[1] + " where " + table[2]
+                            + " is not null group by " + table[2])
+                    .query((rs, n) -> rows.put(table[0] + " " + rs.getString("state"), rs.getLong("n")))
+                    .list();
+        }
+        assertThat(published).as("approval_flows_state against our tables").isEqualTo(rows);
+        assertThat(published)
+                .as("domain states, not the engine's")
+                .containsKeys("agreement OPERATING", "scenario APPROVED")
+                .doesNotContainKeys("admission active");
+        assertThat(published.keySet()).anyMatch(k -> k.startsWith("admission "));
+        assertThat(get(managementPort, "/actuator/prometheus", 200))
+                .contains("approval_flows_state{application=\"approval\",flow=\"agreement\",state=\"OPERATING\"}");
     }
 
     @Test

@@ -1,11 +1,20 @@
 package cn.pubdata.approval.reliability;
 
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.REVIEWERS;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.REVIEW_GROUPS;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.admitted;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.approvingReview;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.completeness;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.dueNow;
+import static cn.pubdata.approval.fixture.AdmissionOverHttp.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.ApplicationBodies;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.embedded.StalePostmaster;
+import cn.pubdata.approval.fixture.AdmissionOverHttp;
+import cn.pubdata.approval.fixture.AdmissionOverHttp.Decision;
 import cn.pubdata.approval.identity.LocalKeycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,15 +22,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,9 +38,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -75,15 +77,6 @@ class CrashRecoveryTest {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final boolean DURABLE = Boolean.parseBoolean(System.getProperty("crash.durable", "true"));
-    private static final Map<String, String> REVIEWERS = Map.of(
-            "authority-reviewer", "authority",
-            "pricing-officer", "pricing",
-            "security-gov-affairs", "govaffairs",
-            "security-cac", "cac",
-            "security-police", "police",
-            "provider-fgw", "fgw");
-    private static final List<String> REVIEW_GROUPS =
-            List.of("security-gov-affairs", "security-cac", "security-police", "provider-fgw");
     private static final String CIDU = "91330100716105852F";
     private static final String CHANGNAN = "914403001922038216";
 
@@ -93,7 +86,8 @@ class CrashRecoveryTest {
     private static Child app;
     private static int starts;
     private static final List<String> restarts = new ArrayList<>();
-    private static final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private static final AdmissionOverHttp admissions = new AdmissionOverHttp(
+            HTTP, Duration.ofSeconds(30), () -> app.uri("").toString());
 
     @BeforeAll
     static void startMailAndClearOldRuns() throws Exception {
@@ -161,7 +155,7 @@ class CrashRecoveryTest {
 
         // 1. kill -9 of the application while F1 waits at its reviews (two of four decided)
         decide(f1, "UserTask_CheckCompleteness", "authority-reviewer", completeness("approve"));
-        decide(f1, "UserTask_CoordinationReview", "security-gov-affairs", approve());
+        decide(f1, "UserTask_CoordinationReview", "security-gov-affairs", approvingReview("security-gov-affairs"));
         decide(f1, "UserTask_ProviderReview", "provider-fgw", Map.of("reviewOpinion", "approve"));
         Map<Flow, Set<String>> openTasks = openTasks(flows);
         assertThat(openTasks.get(f1)).hasSize(2);
@@ -212,13 +206,15 @@ class CrashRecoveryTest {
 
         // 3. kill -9 of PostgreSQL right after decisions were acknowledged, then of the application
         List<Acknowledged> acknowledged = new ArrayList<>();
-        acknowledged.add(decide(f1, "UserTask_CoordinationReview", "security-cac", approve()));
-        acknowledged.add(decide(f1, "UserTask_CoordinationReview", "security-police", approve()));
+        acknowledged.add(decide(f1, "UserTask_CoordinationReview", "security-cac", approvingReview("security-cac")));
+        acknowledged.add(
+                decide(f1, "UserTask_CoordinationReview", "security-police", approvingReview("security-police")));
         call(f2.operator, "POST", "/api/applications/" + f2.id + "/supplement", f2.body(upload(f2)), 200);
         acknowledged.add(decide(f2, "UserTask_CheckCompleteness", "authority-reviewer", completeness("approve")));
-        acknowledged.add(decide(f2, "UserTask_CoordinationReview", "security-gov-affairs", approve()));
+        acknowledged.add(decide(
+                f2, "UserTask_CoordinationReview", "security-gov-affairs", approvingReview("security-gov-affairs")));
         acknowledged.add(decide(f2, "UserTask_ProviderReview", "provider-fgw", Map.of("reviewOpinion", "approve")));
-        acknowledged.add(decide(f2, "UserTask_CoordinationReview", "security-cac", approve()));
+        acknowledged.add(decide(f2, "UserTask_CoordinationReview", "security-cac", approvingReview("security-cac")));
         killPostgres();
         app.kill();
         app = start();
@@ -238,17 +234,9 @@ class CrashRecoveryTest {
                 + "postmaster.pid cleared, WAL recovery, restart " + app.startSeconds + " s");
 
         // every flow carries on to its end
-        decide(
-                f1,
-                "UserTask_Decide",
-                "authority-reviewer",
-                Map.of("admissionDecision", "approve", "metCriteria", CRITERIA_MET));
-        decide(f2, "UserTask_CoordinationReview", "security-police", approve());
-        decide(
-                f2,
-                "UserTask_Decide",
-                "authority-reviewer",
-                Map.of("admissionDecision", "approve", "metCriteria", CRITERIA_MET));
+        decide(f1, "UserTask_Decide", "authority-reviewer", admitted());
+        decide(f2, "UserTask_CoordinationReview", "security-police", approvingReview("security-police"));
+        decide(f2, "UserTask_Decide", "authority-reviewer", admitted());
         decide(f3, "UserTask_CheckCompleteness", "authority-reviewer", completeness("reject"));
         for (Flow f : List.of(f1, f2)) {
             firePublicityTimer(f);
@@ -478,32 +466,7 @@ class CrashRecoveryTest {
             throws Exception {
         Flow f = new Flow(name, operator, creditCode, company, email);
         LocalDate today = LocalDate.now(Clocks.BEIJING);
-        f.announcement = call(
-                        "authority",
-                        "POST",
-                        "/api/announcements",
-                        Map.of(
-                                "jurisdiction",
-                                "jingdezhen",
-                                "title",
-                                "崩溃恢复测试通告 " + name,
-                                "authorizationMode",
-                                "WHOLE",
-                                "scope",
-                                "全市",
-                                "conditions",
-                                "条件",
-                                "criteria",
-                                List.of("标准"),
-                                "opensOn",
-                                today.toString(),
-                                "deadline",
-                                today.plusDays(10).toString(),
-                                "resourceCodes",
-                                List.of("fgw-personal-credit")),
-                        201)
-                .path("id")
-                .asLong();
+        f.announcement = admissions.announcement("崩溃恢复测试通告 " + name);
         f.id = call(operator, "POST", "/api/applications", f.body(upload(f)), 201)
                 .path("id")
                 .asLong();
@@ -512,39 +475,8 @@ class CrashRecoveryTest {
     }
 
     private long upload(Flow f) throws Exception {
-        String boundary = "crash" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"emergency-plan.pdf\""
-                                + "\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% " + f.name + "\n%%EOF\n\r\n--"
-                                + boundary
-                                + "--\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(app.uri("/api/documents"))
-                        .header("Authorization", "Bearer " + token(f.operator))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        // 200: the 补正 sends the same emergency plan again, and the company's same file is stored once
-        assertThat(answer.statusCode()).as("upload: %s", answer.body()).isIn(200, 201);
-        return JSON.readTree(answer.body()).path("id").asLong();
-    }
-
-    /** ADM-07: the announcement's one criterion, ticked as met. */
-    private static final List<String> CRITERIA_MET = List.of("1");
-
-    private static Map<String, Object> approve() {
-        return Map.of("reviewOpinion", "approve", "metCriteria", CRITERIA_MET);
-    }
-
-    private static Map<String, Object> completeness(String decision) {
-        return switch (decision) {
-            case "approve" -> Map.of("completenessDecision", "approve", "expertConsultation", false);
-            case "supplement" -> Map.of("completenessDecision", "supplement", "completenessReason", "请补充应急预案的处置流程");
-            default -> Map.of("completenessDecision", "reject", "completenessReason", "申请材料与通告的申报条件不符");
-        };
+        // 200 at the 补正: the same emergency plan again, and the company's same file is stored once
+        return admissions.upload(f.operator, "emergency-plan.pdf", f.name);
     }
 
     /** The reviewer of the group finds the task in the engine's REST API and decides it through the portal API. */
@@ -572,42 +504,13 @@ class CrashRecoveryTest {
                     .forEach(j -> jobs.add(j.path("id").asText()));
             return jobs.size() == 1;
         });
-        String now = ZonedDateTime.now(ZoneOffset.UTC)
-                .minusSeconds(1)
-                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
-        call("admin", "PUT", "/engine-rest/job/" + jobs.get(0) + "/duedate", Map.of("duedate", now), 204);
+        call("admin", "PUT", "/engine-rest/job/" + jobs.get(0) + "/duedate", dueNow(), 204);
     }
 
     private void onboard(Flow f) throws Exception {
-        String today = LocalDate.now(Clocks.BEIJING).toString();
-        decide(
-                f,
-                "UserTask_SetRevenueCap",
-                "pricing-officer",
-                Map.of("maxAllowedRevenueWan", 1200.5, "revenueCapBasis", "成本加合理利润，利润率8%"));
-        decide(
-                f,
-                "UserTask_SignAgreement",
-                "authority-reviewer",
-                Map.of(
-                        "agreementNo",
-                        "SQYY-CRASH-" + f.name,
-                        "agreementSignedOn",
-                        today,
-                        "termMonths",
-                        60,
-                        "trialMonths",
-                        0));
-        decide(
-                f,
-                "UserTask_FileWithProvince",
-                "authority-reviewer",
-                Map.of("provincialFilingNo", "BA-CRASH-" + f.name, "provincialFiledOn", today));
-        decide(
-                f,
-                "UserTask_ConfirmTraining",
-                "authority-reviewer",
-                Map.of("trainedStaff", "王五（业务负责人）、赵六（安全负责人）", "trainingPassed", true));
+        for (Decision d : onboarding("CRASH-" + f.name, "成本加合理利润，利润率8%", "王五（业务负责人）、赵六（安全负责人）")) {
+            decide(f, d.taskKey(), d.group(), d.variables());
+        }
     }
 
     private void awaitEnd(Flow f, String endEvent) {
@@ -651,55 +554,7 @@ class CrashRecoveryTest {
     // -- HTTP ---------------------------------------------------------------------------------------------------------
 
     private JsonNode call(String user, String method, String path, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(user))
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode())
-                .as("%s %s as %s: %s", method, path, user, answer.body())
-                .isEqualTo(expected);
-        return answer.body().isBlank() ? JSON.nullNode() : JSON.readTree(answer.body());
-    }
-
-    private record Token(String value, long fetchedAt) {}
-
-    /** A demo user's access token, fetched again after a minute (a full test run outlives a cached one). */
-    private static String token(String user) {
-        return tokens.compute(
-                        user,
-                        (u, t) -> t != null && System.nanoTime() - t.fetchedAt < 60_000_000_000L
-                                ? t
-                                : new Token(fetchToken(u), System.nanoTime()))
-                .value;
-    }
-
-    private static String fetchToken(String user) {
-        try {
-            HttpResponse<String> answer = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(LocalKeycloak.REALM + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "client_id=approval-portal&grant_type=password" + "&username="
-                                            + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode())
-                    .as("token of %s: %s", user, answer.body())
-                    .isEqualTo(200);
-            return JSON.readTree(answer.body()).path("access_token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException("no token for " + user, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return admissions.call(user, method, path, body, expected);
     }
 
     // -- the child's PostgreSQL ---------------------------------------------------------------------------------------

@@ -120,6 +120,25 @@ public class Dashboards {
                         rs.getLong("n")));
     }
 
+    /**
+     * Every case of every flow, and every agreement, per state now, whenever submitted and wherever: the figures the
+     * operations gauge {@code approval_flows_state} publishes.
+     */
+    public List<FlowState> statesNow() {
+        return jdbc.query(
+                """
+                select flow, status, count(*) as n from approval.dashboard_case group by flow, status
+                union all
+                select 'agreement', state, count(*) from approval.agreement where state is not null group by state
+                order by 1, 2""",
+                (rs, n) -> new FlowState(
+                        rs.getString("flow"),
+                        Labels.flow(rs.getString("flow")),
+                        rs.getString("status"),
+                        Labels.status(rs.getString("flow"), rs.getString("status")),
+                        rs.getLong("n")));
+    }
+
     /** Open tasks per unit (candidate group): all, due within two working days, overdue; the overdue first. */
     public List<UnitTasks> openTasks(DashboardFilter f) {
         MapSqlParameterSource p = params(f)

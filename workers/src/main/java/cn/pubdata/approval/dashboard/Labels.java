@@ -1,6 +1,7 @@
 package cn.pubdata.approval.dashboard;
 
 import cn.pubdata.approval.admission.ApplicationStatus;
+import cn.pubdata.approval.agreement.AgreementState;
 import cn.pubdata.approval.datause.DataUseStatus;
 import cn.pubdata.approval.product.ProductStatus;
 import cn.pubdata.approval.scenario.ScenarioStatus;
@@ -11,6 +12,7 @@ final class Labels {
 
     private static final Map<String, String> FLOWS = Map.ofEntries(
             Map.entry("admission", "运营机构准入"),
+            Map.entry("agreement", "授权运营协议"),
             Map.entry("scenario", "场景审核"),
             Map.entry("product", "数据产品和服务"),
             Map.entry("data-use-request", "数据需求申请"),
@@ -38,6 +40,7 @@ final class Labels {
                 case "product" -> ProductStatus.valueOf(status).label();
                 case "data-use-request" -> DataUseStatus.valueOf(status).label();
                 case "exit" -> EXIT.getOrDefault(status, status);
+                case "agreement" -> AgreementState.valueOf(status).label();
                 default -> status;
             };
         } catch (IllegalArgumentException unknown) {

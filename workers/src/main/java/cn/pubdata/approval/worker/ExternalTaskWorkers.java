@@ -32,6 +32,7 @@ public class ExternalTaskWorkers implements AutoCloseable {
     private final List<ExternalTaskHandler> handlers;
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private ExternalTaskClient client;
+    private volatile EngineNodes engines;
     private volatile Instant lastRequest;
     private volatile Instant lastFetched;
     private volatile String fetchTrouble;
@@ -43,10 +44,12 @@ public class ExternalTaskWorkers implements AutoCloseable {
         this.handlers = handlers;
     }
 
-    public synchronized void start(String engineRestUrl) {
+    /** Starts fetching from the first of the given engine REST URLs; the others take over when it is unreachable. */
+    public synchronized void start(List<String> engineRestUrls) {
         if (client != null) {
             return;
         }
+        engines = new EngineNodes(engineRestUrls);
         workerId = properties.workerId() == null || properties.workerId().isBlank()
                 ? "worker-" + ManagementFactory.getRuntimeMXBean().getName()
                 : properties.workerId();
@@ -65,7 +68,7 @@ public class ExternalTaskWorkers implements AutoCloseable {
             });
         }
         builder.addInterceptor(request -> lastRequest = Instant.now());
-        client = builder.baseUrl(engineRestUrl)
+        client = builder.urlResolver(engines)
                 .workerId(workerId)
                 .maxTasks(10)
                 .asyncResponseTimeout(properties.longPollMs())
@@ -81,10 +84,11 @@ public class ExternalTaskWorkers implements AutoCloseable {
                     .open();
         }
         log.info(
-                "{} 已订阅 {} 个外部任务主题：{}",
+                "{} 已订阅 {} 个外部任务主题：{}；引擎节点（依次接替）：{}",
                 workerId,
                 handlers.size(),
-                handlers.stream().map(ExternalTaskHandler::topic).toList());
+                handlers.stream().map(ExternalTaskHandler::topic).toList(),
+                engines.all());
     }
 
     void run(ExternalTaskHandler handler, ExternalTask task, ExternalTaskService service) {
@@ -184,8 +188,16 @@ public class ExternalTaskWorkers implements AutoCloseable {
             if (error == null) {
                 lastFetched = Instant.now();
                 fetchTrouble = null;
-            } else {
-                fetchTrouble = error.getMessage();
+                backoff.reconfigure(tasks, null);
+                return;
+            }
+            fetchTrouble = error.getMessage();
+            String failed = engines.getBaseUrl();
+            if (engines.failOver(failed, error)) {
+                log.warn("引擎节点 {} 无法访问（{}），改向 {} 取任务", failed, error.getMessage(), engines.getBaseUrl());
+                // the next node is asked at once, not after a back-off meant for an engine that is down
+                backoff.reconfigure(tasks, null);
+                return;
             }
             backoff.reconfigure(tasks, error);
         }
@@ -209,9 +221,9 @@ public class ExternalTaskWorkers implements AutoCloseable {
      * Reports an outcome to the engine. Where this worker's lock expired while it worked, the engine has handed the
      * task to another delivery and refuses the report: the work was done idempotently, so there is nothing to undo.
      */
-    private static void report(ExternalTask task, Runnable call) {
+    private void report(ExternalTask task, Runnable call) {
         try {
-            call.run();
+            callFailingOver(call);
         } catch (BadRequestException | NotFoundException refused) {
             boolean lockLost = refused instanceof NotFoundException
                     || String.valueOf(refused.getMessage()).contains("locked by");
@@ -223,6 +235,24 @@ public class ExternalTaskWorkers implements AutoCloseable {
                     task.getTopicName(),
                     task.getBusinessKey(),
                     refused.getMessage());
+        }
+    }
+
+    /**
+     * Makes the call on the node in use; where that node cannot be reached, once more on the next one (the nodes share
+     * one database, so any node takes the outcome of a task another node handed out).
+     */
+    private void callFailingOver(Runnable call) {
+        String used = engines.getBaseUrl();
+        try {
+            call.run();
+        } catch (ExternalTaskClientException e) {
+            engines.failOver(used, e);
+            if (!EngineNodes.unreachable(e) || used.equals(engines.getBaseUrl())) {
+                throw e;
+            }
+            log.warn("引擎节点 {} 无法访问（{}），改向 {} 报告结果", used, e.getMessage(), engines.getBaseUrl());
+            call.run();
         }
     }
 

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Runs the workers as a lifecycle of the highest phase: they start after the web server listens, so that a worker
  * inside the engine's own process reaches {@code /engine-rest} on whatever port it got, and they stop before it.
- * A worker-only process names the engine by {@code approval.workers.engine-rest-url}.
+ * A worker-only process names the engine nodes by {@code approval.workers.engine-urls} (or the one
+ * {@code approval.workers.engine-rest-url}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
@@ -31,7 +32,7 @@ public class WorkerConfiguration {
             @Override
             public void start() {
                 if (properties.enabled()) {
-                    workers.start(engineRestUrl(properties, context));
+                    workers.start(engineRestUrls(properties, context));
                 }
                 running = true;
             }
@@ -49,14 +50,15 @@ public class WorkerConfiguration {
         };
     }
 
-    private static String engineRestUrl(WorkerProperties properties, ApplicationContext context) {
-        if (properties.engineRestUrl() != null && !properties.engineRestUrl().isBlank()) {
-            return properties.engineRestUrl();
+    private static List<String> engineRestUrls(WorkerProperties properties, ApplicationContext context) {
+        List<String> configured = properties.configuredEngineUrls();
+        if (!configured.isEmpty()) {
+            return configured;
         }
         if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-            return "http://localhost:" + web.getWebServer().getPort() + "/engine-rest";
+            return List.of("http://localhost:" + web.getWebServer().getPort() + "/engine-rest");
         }
         throw new IllegalStateException(
-                "approval.workers.engine-rest-url is not set and this process serves no engine REST API");
+                "approval.workers.engine-urls is not set and this process serves no engine REST API");
     }
 }
