@@ -341,6 +341,29 @@ class TermProcessTest extends LifecycleTestSupport {
     }
 
     @Test
+    @Enforces({"EVAL-04"})
+    void xianningEvaluatesAtTheCadenceItsProfileSets() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        profiles.update("xianning", Map.of("evaluationEveryMonths", 6), "测试：评估周期设为每 6 个月", "test");
+        try {
+            AdmissionApplication op = admitted("xianning", "咸宁定期评估公司", XN_VISITORS);
+            String term = termOf(op);
+            LocalDate start = agreementOf(op).startsOn();
+            assertThat(timerDay(term, TermProcess.TIMER_NEXT_EVALUATION)).isEqualTo(start.plusMonths(6));
+            fireTimerAt(term, TermProcess.TIMER_NEXT_EVALUATION);
+            assertThat(evaluations.ofAgreement(agreementOf(op).id()))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.periodFrom()).isEqualTo(start);
+                        assertThat(e.periodTo()).isEqualTo(start.plusMonths(6).minusDays(1));
+                    });
+            assertThat(timerDay(term, TermProcess.TIMER_NEXT_EVALUATION)).isEqualTo(start.plusMonths(12));
+        } finally {
+            profiles.update("xianning", Map.of("evaluationEveryMonths", 12), "测试后恢复", "test");
+        }
+    }
+
+    @Test
     @Enforces({"ADM-16", "EVAL-02", "EVAL-08"})
     void xinchangTrialEndsThenTheFirstFullYearAndTheFirstHalfYearBringTheirReports() {
         beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
