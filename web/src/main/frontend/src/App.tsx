@@ -91,7 +91,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'developers' && !id && <Developers t={t} profile={profile} />}
         {page === 'developers' && id && <DeveloperDetail t={t} id={Number(id)} profile={profile} />}
         {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
-        {page === 'dashboard' && manager && <Dashboard t={t} />}
+        {page === 'dashboard' && manager && <Dashboard t={t} groups={profile.groups} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -3,8 +3,10 @@ package cn.pubdata.approval.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.pubdata.approval.WebTest;
+import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.identity.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +28,43 @@ class OversightApiTest extends WebTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS =
+            new ParameterizedTypeReference<>() {};
+
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    AuthorizedOperators operators;
+
+    @Test
+    void aJurisdictionsManagerSeesOnlyItsJurisdictionTheCityWideManagerSeesAll() {
+        operators.ciduInJingdezhen();
+        operators.ciduInXianning();
+
+        List<Map<String, Object>> own = http.exchange(
+                        "/api/dashboard/cases?flow=admission", HttpMethod.GET, as("manager-jdz"), ROWS)
+                .getBody();
+        assertThat(own)
+                .extracting(c -> c.get("jurisdiction"))
+                .contains("jingdezhen")
+                .containsOnly("jingdezhen");
+        List<Map<String, Object>> all = http.exchange(
+                        "/api/dashboard/cases?flow=admission", HttpMethod.GET, as("manager"), ROWS)
+                .getBody();
+        assertThat(all).extracting(c -> c.get("jurisdiction")).contains("jingdezhen", "xianning");
+
+        ResponseEntity<Map<String, Object>> other =
+                http.exchange("/api/dashboard/summary?jurisdiction=xianning", HttpMethod.GET, as("manager-jdz"), JSON);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(other.getBody().toString()).contains("您所在的管理组只能查看本辖区（景德镇市）");
+        ResponseEntity<Map<String, Object>> summary =
+                http.exchange("/api/dashboard/summary", HttpMethod.GET, as("manager-jdz"), JSON);
+        assertThat(summary.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.exchange("/api/dashboard/tasks", HttpMethod.GET, as("manager-jdz"), ROWS)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
 
     @Test
     void theManagerReadsTheDashboardsAndExportsTheListAsCsvThatExcelReadsOthersAreRefused() {
