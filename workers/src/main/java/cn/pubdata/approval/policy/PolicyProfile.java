@@ -58,6 +58,7 @@ public record PolicyProfile(
         int logRetentionMonths,
         String logKind,
         boolean handover,
+        int reminderWorkingDays,
         Map<String, String> clauses,
         List<String> strictest) {
 
