@@ -14,6 +14,7 @@ public record PolicyProfile(
         String code,
         int version,
         String name,
+        String documentNumberPrefix,
         String seed,
         int agreementTermMonths,
         boolean termFixed,
