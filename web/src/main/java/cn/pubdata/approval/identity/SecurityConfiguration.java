@@ -167,6 +167,14 @@ class SecurityConfiguration {
                         // oversight: the audit chain's verification
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/audit/**"))
                         .hasAnyRole("authority-reviewer", "manager", "administrator", "auditor")
+                        // official notices: the operator its own, the reviewers and the auditor a case's; not a
+                        // developer
+                        .requestMatchers(
+                                path.matcher(HttpMethod.GET, "/api/notices/**"),
+                                path.matcher(HttpMethod.GET, "/api/notices"))
+                        .hasAnyRole(java.util.stream.Stream.concat(
+                                        java.util.Arrays.stream(READERS), java.util.stream.Stream.of("operator"))
+                                .toArray(String[]::new))
                         .requestMatchers(path.matcher("/api/dashboard/**"))
                         .hasAnyRole("manager", "administrator")
                         // the workers' service account fetches, locks and reports external tasks, and nothing else
