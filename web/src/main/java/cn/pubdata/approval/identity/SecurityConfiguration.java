@@ -167,6 +167,9 @@ class SecurityConfiguration {
                         // oversight: the audit chain's verification
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/audit/**"))
                         .hasAnyRole("authority-reviewer", "manager", "administrator", "auditor")
+                        // the operator's disclosure plan (DSC-01, DSC-06); the public site shows it
+                        .requestMatchers(path.matcher("/api/disclosure-plan/**"), path.matcher("/api/disclosure-plan"))
+                        .hasRole("operator")
                         // official notices: the operator its own, the reviewers and the auditor a case's; not a
                         // developer
                         .requestMatchers(
