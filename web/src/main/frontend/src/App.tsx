@@ -16,6 +16,7 @@ import { AgreementLifecycle, Agreements, EvaluationDetail, ExitDetail, Rectifica
 import { ProfileSettings } from './pages/ProfileSettings';
 import { DeveloperDetail, Developers } from './pages/Developers';
 import { Dashboard } from './pages/Dashboard';
+import { NoticePrint, Notices } from './pages/Notices';
 import './portal.css';
 
 function useHash() {
@@ -57,6 +58,7 @@ export function App({ profile }: { profile: Profile }) {
           {operator && <a href="#/developers" data-testid="developers-link">{t('developers')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
+          {profile.roles.includes('operator') && <a href="#/notices" data-testid="notices-link">{t('officialNotices')}</a>}
           {manager && <a href="#/dashboard" data-testid="dashboard-link">{t('dashboard')}</a>}
           {(authority || manager) && <a href="#/settings" data-testid="settings-link">{t('settings')}</a>}
           <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
@@ -91,7 +93,9 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'developers' && !id && <Developers t={t} profile={profile} />}
         {page === 'developers' && id && <DeveloperDetail t={t} id={Number(id)} profile={profile} />}
         {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
-        {page === 'dashboard' && manager && <Dashboard t={t} />}
+        {page === 'notices' && !id && <Notices t={t} />}
+        {page === 'notices' && id && <NoticePrint t={t} id={Number(id)} />}
+        {page === 'dashboard' && manager && <Dashboard t={t} groups={profile.groups} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -2,7 +2,7 @@
 export const messages = {
   zh: {
     title: '公共数据资源授权运营 · 运营机构门户',
-    home: '首页', inbox: '消息', publicSite: '信息公开（无需登录）', dashboard: '监管看板', logout: '退出', language: 'English',
+    home: '首页', inbox: '消息', publicSite: '信息公开（无需登录）', dashboard: '监管看板', officialNotices: '正式通知', noOfficialNotices: '暂无正式通知。', printView: '打印视图', print: '打印', logout: '退出', language: 'English',
     openAnnouncements: '正在受理的准入通告', noAnnouncements: '当前没有正在受理的通告。',
     deadline: '申报截止', apply: '申请准入', myApplications: '本单位的申请', noApplications: '尚未提交申请。',
     status: '状态', submittedAt: '提交时间', view: '查看进度',
@@ -148,7 +148,7 @@ export const messages = {
     filePlan: 'File plan', fileRectificationReport: 'File report', deletionNote: 'Data deleted, how and when',
     deletionRecord: 'Deletion record (screenshot or file)', fileDeletion: 'File deletion record', exitSteps: 'Exit steps', done: 'Done', notYet: 'Not yet',
     ledger: 'Revenue ledger', period: 'Period', revenue: 'Revenue (yuan)', cap: 'Maximum allowed revenue (yuan)', overCap: 'Over (yuan)',
-    publicSite: 'Public disclosure (no login)', dashboard: 'Dashboards',
+    publicSite: 'Public disclosure (no login)', dashboard: 'Dashboards', officialNotices: 'Official notices', noOfficialNotices: 'No official notices yet.', printView: 'Print view', print: 'Print',
     settings: 'Policy settings', setting: 'Setting', rules: 'Rules', value: 'Value', clause: 'Clause', strictest: 'Silent: strictest value used',
     editReason: 'Basis of the change (document, clause or minutes)', saveVersion: 'Save as a new version', versions: 'Versions', version: 'Version',
     profileVersion: 'Governing policy version', open: 'Open', closed: 'Closed', authorityActions: 'Authority actions',

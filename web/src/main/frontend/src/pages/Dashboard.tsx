@@ -22,7 +22,14 @@ interface Entry { at: string; title: string; detail?: string; actor?: string }
 type Drill = { kind: 'cases'; query: string; title: string } | { kind: 'tasks'; query: string; title: string };
 
 const FLOWS: [string, string][] = [['', '全部流程'], ['admission', '运营机构准入'], ['scenario', '场景审核'], ['product', '数据产品和服务'], ['data-use-request', '数据需求申请'], ['exit', '运营机构退出']];
-const JURISDICTIONS: [string, string][] = [['', '全部辖区'], ['jingdezhen', '景德镇市'], ['chizhou', '池州市'], ['xianning', '咸宁市'], ['xinchang', '新昌县'], ['yangxin', '阳新县']];
+const JURISDICTIONS: [string, string][] = [['jingdezhen', '景德镇市'], ['chizhou', '池州市'], ['xianning', '咸宁市'], ['xinchang', '新昌县'], ['yangxin', '阳新县']];
+
+/** The jurisdictions a manager may pick: all for the city-wide group and administrators, else those of their manager groups. */
+export function jurisdictionChoices(groups: string[]): [string, string][] {
+  if (groups.includes('manager') || groups.includes('operaton-admin')) return [['', '全部辖区'], ...JURISDICTIONS];
+  const own = JURISDICTIONS.filter(([code]) => groups.includes('manager-' + code));
+  return own.length === 1 ? own : [['', '本管理组的全部辖区'], ...own];
+}
 const time = (s?: string) => (s ? new Date(s).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 const cockpit = (pid: string) => '/operaton/app/cockpit/default/#/process-instance/' + pid;
 
@@ -40,9 +47,10 @@ function Chart({ option, label, onClick, testId }: { option: echarts.EChartsCore
   return <div ref={ref} className="chart" role="img" aria-label={label} data-testid={testId} />;
 }
 
-export function Dashboard({ t }: { t: (k: Key) => string }) {
+export function Dashboard({ t, groups }: { t: (k: Key) => string; groups: string[] }) {
+  const choices = jurisdictionChoices(groups);
   const [flow, setFlow] = useState('');
-  const [jurisdiction, setJurisdiction] = useState('');
+  const [jurisdiction, setJurisdiction] = useState(choices[0][0]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -72,7 +80,7 @@ export function Dashboard({ t }: { t: (k: Key) => string }) {
         <h2>{t('dashboard')}</h2>
         <div className="filters">
           <label>流程 <select value={flow} onChange={e => setFlow(e.target.value)} data-testid="filter-flow">{FLOWS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
-          <label>辖区 <select value={jurisdiction} onChange={e => setJurisdiction(e.target.value)}>{JURISDICTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
+          <label>辖区 <select value={jurisdiction} onChange={e => setJurisdiction(e.target.value)}>{choices.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select></label>
           <label>自 <input type="date" value={from} onChange={e => setFrom(e.target.value)} /></label>
           <label>至 <input type="date" value={to} onChange={e => setTo(e.target.value)} /></label>
         </div>

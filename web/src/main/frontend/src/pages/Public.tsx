@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 // The public disclosure site: no login, Chinese. Only what the rules make public; no person's contact data.
 interface Operator { jurisdiction: string; jurisdictionName: string; companyName: string; creditCode: string; scope: string; startsOn: string; endsOn: string; stateLabel: string }
 interface Notice { id: number; jurisdictionName: string; companyName: string; title: string; content: string; startsAt: string; endsAt: string; open: boolean }
-interface Disclosure { operators: Operator[]; publicity: Notice[] }
+interface PlanItem { id: number; companyName: string; item: string; frequencyLabel: string; channel: string; nextDue: string; overdue: boolean; disclosures: { disclosedOn: string; content: string }[] }
+interface Disclosure { operators: Operator[]; publicity: Notice[]; plans?: PlanItem[] }
 interface Announcement { id: number; title: string; scope: string; deadline: string }
 interface Scenario { id: number; name: string; companyName: string; domain: string; lines: { resourceName: string; providerName: string; fields: string; usage: string; frequency: string }[] }
 interface Product { id: number; name: string; companyName: string; category: string; price: string }
@@ -91,6 +92,17 @@ export function PublicSite() {
             <tbody>{data.operators.map(o => (
               <tr key={o.creditCode + o.startsOn}><td>{o.companyName}<div className="hint">{o.creditCode} · {o.jurisdictionName}</div></td>
                 <td>{o.scope}</td><td>{o.startsOn} 至 {o.endsOn}</td><td>{o.stateLabel}</td></tr>))}
+            </tbody>
+          </table>}
+        </section>
+        <section data-testid="disclosure-plans">
+          <h2>运营单位信息披露（按披露计划）</h2>
+          {(data.plans ?? []).length === 0 ? <p>暂无披露计划。</p> : <table>
+            <thead><tr><th scope="col">单位</th><th scope="col">披露内容</th><th scope="col">频次与渠道</th><th scope="col">最近披露</th><th scope="col">下次应披露</th></tr></thead>
+            <tbody>{(data.plans ?? []).map(p => (
+              <tr key={p.id} className={p.overdue ? 'overdue' : undefined}><td>{p.companyName}</td><td>{p.item}</td><td>{p.frequencyLabel} · {p.channel}</td>
+                <td>{p.disclosures.length === 0 ? '尚未披露' : p.disclosures[0].disclosedOn + '：' + p.disclosures[0].content}</td>
+                <td>{p.nextDue}{p.overdue && <strong className="error"> 已逾期</strong>}</td></tr>))}
             </tbody>
           </table>}
         </section>

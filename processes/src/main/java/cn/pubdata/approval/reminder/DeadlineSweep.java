@@ -57,12 +57,12 @@ public class DeadlineSweep {
                 .list();
         int sent = 0;
         for (Task task : near) {
-            Optional<ReminderThreshold> threshold =
-                    reminders.reached(task.getDueDate().toInstant());
-            if (threshold.isEmpty() || reminders.handled(task.getId(), threshold.get())) {
-                continue;
-            }
             try {
+                Optional<ReminderThreshold> threshold =
+                        reminders.reached(task.getDueDate().toInstant(), jurisdictionOf(task));
+                if (threshold.isEmpty() || reminders.handled(task.getId(), threshold.get())) {
+                    continue;
+                }
                 if (reminders.handle(describe(task), threshold.get())) {
                     sent++;
                 }
@@ -95,15 +95,21 @@ public class DeadlineSweep {
                 : runtime.createProcessInstanceQuery()
                         .processInstanceId(task.getProcessInstanceId())
                         .singleResult();
-        Object jurisdiction = instance == null ? null : runtime.getVariable(instance.getId(), "jurisdiction");
         return new DueTask(
                 task.getId(),
                 task.getName(),
                 task.getDueDate().toInstant(),
                 task.getProcessInstanceId(),
                 instance == null ? null : instance.getBusinessKey(),
-                jurisdiction == null ? null : jurisdiction.toString(),
+                jurisdictionOf(task),
                 groups,
                 emails);
+    }
+
+    /** The jurisdiction the task's flow names, if it names one. */
+    private String jurisdictionOf(Task task) {
+        Object jurisdiction =
+                task.getExecutionId() == null ? null : runtime.getVariable(task.getExecutionId(), "jurisdiction");
+        return jurisdiction == null ? null : jurisdiction.toString();
     }
 }

@@ -7,6 +7,7 @@ import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
 import cn.pubdata.approval.pricing.RevenueCaps;
 import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.scenario.Scenarios;
@@ -160,6 +161,9 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 .anyMatch(n -> n.title().startsWith("【需补正】")
                         && n.body().contains("第六部分缺少年度评估计划")
                         && n.body().contains("2026年3月4日"));
+        assertThat(officialNotice("ADM-" + application.getId(), OfficialNotice.Kind.SUPPLEMENT, "新数授")
+                        .body())
+                .contains("第六部分缺少年度评估计划");
 
         submission.supplement(
                 application.getId(),
@@ -564,6 +568,9 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 Map.of("admissionDecision", "reject", "admissionReason", "数据提供单位不同意纳入授权范围"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_Rejected");
         assertThat(applications.get(application.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+        OfficialNotice decided = officialNotice("ADM-" + application.getId(), OfficialNotice.Kind.DECISION, "池数授");
+        assertThat(decided.body()).contains("您的准入申请未获通过", "数据提供单位不同意纳入授权范围");
+        assertThat(decided.issuer()).isEqualTo("池州市数据主管部门");
         assertThat(count(
                         "select count(*) from approval.review_opinion where subject = ?", "ADM-" + application.getId()))
                 .isEqualTo(4);

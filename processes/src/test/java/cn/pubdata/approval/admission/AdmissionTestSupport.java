@@ -12,6 +12,9 @@ import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.catalog.ResourceForm;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.document.DocumentStore;
+import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
+import cn.pubdata.approval.officialnotice.OfficialNotices;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.scenario.ScenarioForm;
 import cn.pubdata.approval.task.LineAnswers;
@@ -114,6 +117,12 @@ public abstract class AdmissionTestSupport {
 
     @Autowired
     protected PolicyProfiles profiles;
+
+    @Autowired
+    protected OfficialNotices officialNotices;
+
+    @Autowired
+    private Notifications inboxes;
 
     @Autowired
     protected CatalogResources catalogResources;
@@ -594,5 +603,22 @@ public abstract class AdmissionTestSupport {
         assertThat(task.getDueDate().toInstant().atZone(Clocks.BEIJING).toLocalDate())
                 .as("due date of " + task.getName())
                 .isEqualTo(day);
+    }
+    /**
+     * The one official notice of this kind a case got (each step is delivered three times and issues it once), its
+     * number in the jurisdiction's form (景数授〔2026〕12号), named at the end of the operator's in-app notice.
+     */
+    protected OfficialNotice officialNotice(String subject, OfficialNotice.Kind kind, String prefix) {
+        await().atMost(WAIT)
+                .until(() -> officialNotices.ofSubject(subject).stream().anyMatch(n -> n.kind() == kind));
+        List<OfficialNotice> issued = officialNotices.ofSubject(subject).stream()
+                .filter(n -> n.kind() == kind)
+                .toList();
+        assertThat(issued).as(subject + " " + kind).hasSize(1);
+        OfficialNotice notice = issued.get(0);
+        assertThat(notice.documentNumber()).matches(java.util.regex.Pattern.quote(prefix) + "〔2026〕[1-9][0-9]*号");
+        assertThat(inboxes.inbox(Notifications.operator(notice.creditCode())))
+                .anyMatch(n -> n.title().equals(notice.title()) && n.body().contains("文号：" + notice.documentNumber()));
+        return notice;
     }
 }

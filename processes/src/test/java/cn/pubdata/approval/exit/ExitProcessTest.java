@@ -11,6 +11,7 @@ import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.document.StoredDocument;
 import cn.pubdata.approval.lifecycle.LifecycleTestSupport;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
 import cn.pubdata.approval.permissions.PlatformPermissions;
 import cn.pubdata.approval.product.Product;
 import cn.pubdata.approval.product.ProductStatus;
@@ -157,6 +158,9 @@ class ExitProcessTest extends LifecycleTestSupport {
                         op.getCreditCode()))
                 .isEqualTo(1);
         assertThat(awaitNotice(op, "【已退出】").body()).contains("系统日志留存至 " + today().plusMonths(36), "退出不可撤销");
+        assertThat(officialNotice("EXT-" + exit.id(), OfficialNotice.Kind.EXIT, "景数授")
+                        .title())
+                .startsWith("【已退出】授权运营协议");
         for (String party : List.of("authority-reviewer", "manager", "pricing-officer", "provider-cgj")) {
             assertThat(awaitNotice(Notifications.group(party), "【授权运营单位退出】").body())
                     .contains("景德镇提前终止公司");

@@ -13,6 +13,7 @@ import cn.pubdata.approval.exit.ExitProcess;
 import cn.pubdata.approval.exit.ExitTrigger;
 import cn.pubdata.approval.lifecycle.LifecycleTestSupport;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
 import cn.pubdata.approval.permissions.PlatformPermissions;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -61,6 +62,12 @@ class RectificationProcessTest extends LifecycleTestSupport {
         assertThat(r.deadlineBasis()).contains("30 日内完成整改");
         assertThat(stateOf(op)).isEqualTo(AgreementState.RECTIFYING);
         assertThat(awaitNotice(op, "【整改通知】").body()).contains("未按协议约定披露数据使用情况", "整改期限：2026-12-20", "整改方案", "整改报告");
+        assertThat(officialNotice(
+                                cn.pubdata.approval.timeline.Subjects.rectification(r.id()),
+                                OfficialNotice.Kind.RECTIFICATION,
+                                "池数授")
+                        .addressee())
+                .isEqualTo("池州整改通过公司");
         awaitMessage(pid, RectificationProcess.MESSAGE_PLAN_FILED);
         assertThat(permissionOf(op)).as("001 does not suspend").isEqualTo(PlatformPermissions.Status.OPEN);
         assertThat(progress.of(r.id()).due()).extracting(d -> d.step()).startsWith("提交整改方案", "完成整改并提交整改报告");

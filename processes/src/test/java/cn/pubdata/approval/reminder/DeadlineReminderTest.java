@@ -26,8 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Reminders before a reviewer's due date and the escalation after it, with the engine's clock moved: the candidate
- * group is reminded 2 working days ahead (in-app, and by e-mail to its members), the jurisdiction's managers when the
- * date has passed; each once, also after a restart and with two nodes sweeping at the same moment.
+ * group is reminded 2 working days ahead (in-app, and by e-mail to its members), or as many as its jurisdiction's profile
+ * sets, the jurisdiction's managers when the date has passed; each once, also after a restart and with two nodes
+ * sweeping at the same moment.
  */
 class DeadlineReminderTest extends AdmissionTestSupport {
 
@@ -126,7 +127,44 @@ class DeadlineReminderTest extends AdmissionTestSupport {
                 .containsExactly("办理期限临近，已提醒市住房公积金中心", "任务逾期，已告知咸宁市数据主管部门（负责人）");
     }
 
+    @Test
+    void aProfileThatSetsFourWorkingDaysRemindsFourWorkingDaysAhead() {
+        assertThat(reminders.leadWorkingDays("yangxin"))
+                .as("the release's default")
+                .isEqualTo(2);
+        profiles.update("yangxin", Map.of("reminderWorkingDays", 4), "测试：提前4个工作日提醒", "test");
+        try {
+            assertThat(reminders.leadWorkingDays("yangxin")).isEqualTo(4);
+            assertThat(reminders.leadWorkingDays(null))
+                    .as("a flow naming no jurisdiction")
+                    .isEqualTo(2);
+
+            beijingTime(LocalDateTime.of(2026, 11, 16, 10, 0)); // a Monday; 5 working days before Monday 23 November
+            String subject = "DQI-" + (800_000 + (int) (Math.random() * 99_999));
+            String pid = startTask(subject, GROUP, "2026-11-23T23:59:59+08:00", "yangxin");
+            String taskId = taskService
+                    .createTaskQuery()
+                    .processInstanceId(pid)
+                    .singleResult()
+                    .getId();
+            sweep.sweep();
+            assertThat(rows(taskId)).as("5 working days ahead: nothing yet").isEmpty();
+
+            beijingTime(LocalDateTime.of(2026, 11, 17, 9, 0)); // Tuesday: 4 working days left (Wed, Thu, Fri, Mon)
+            sweep.sweep();
+            assertThat(rows(taskId)).containsExactly("DUE_SOON");
+            assertThat(only(Notifications.group(GROUP), subject + "）").title())
+                    .isEqualTo("办理期限临近：「数据质量问题处理」（" + subject + "）应于 2026年11月23日 前办结");
+        } finally {
+            profiles.update("yangxin", Map.of("reminderWorkingDays", 2), "测试后恢复", "test");
+        }
+    }
+
     private String startTask(String subject, String group, String due) {
+        return startTask(subject, group, due, "xianning");
+    }
+
+    private String startTask(String subject, String group, String due, String jurisdiction) {
         String key = "ReminderTest_" + UUID.randomUUID().toString().replace("-", "");
         BpmnModelInstance model = Bpmn.createExecutableProcess(key)
                 .startEvent()
@@ -137,7 +175,7 @@ class DeadlineReminderTest extends AdmissionTestSupport {
                 .endEvent()
                 .done();
         repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
-        return runtime.startProcessInstanceByKey(key, subject, Map.of("jurisdiction", "xianning"))
+        return runtime.startProcessInstanceByKey(key, subject, Map.of("jurisdiction", jurisdiction))
                 .getId();
     }
 

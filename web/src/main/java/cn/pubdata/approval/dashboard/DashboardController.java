@@ -3,6 +3,7 @@ package cn.pubdata.approval.dashboard;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.identity.CurrentUser;
+import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.timeline.TimelineEntry;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,12 @@ class DashboardController {
     private final Timeline timeline;
     private final CurrentUser user;
     private final Clock clock;
+    private final PolicyProfiles profiles;
 
-    DashboardController(Dashboards dashboards, Timeline timeline, CurrentUser user, Clock clock) {
+    DashboardController(
+            Dashboards dashboards, Timeline timeline, CurrentUser user, Clock clock, PolicyProfiles profiles) {
         this.dashboards = dashboards;
+        this.profiles = profiles;
         this.timeline = timeline;
         this.user = user;
         this.clock = clock;
@@ -133,7 +137,14 @@ class DashboardController {
         Set<String> scope = visible;
         if (jurisdiction != null && !jurisdiction.isBlank()) {
             if (visible != null && !visible.contains(jurisdiction)) {
-                throw Problem.invalid("jurisdiction", "您所在的管理组只能查看本辖区（" + String.join("、", visible) + "）");
+                throw Problem.invalid(
+                        "jurisdiction",
+                        "您所在的管理组只能查看本辖区（"
+                                + visible.stream()
+                                        .sorted()
+                                        .map(code -> profiles.of(code).name())
+                                        .collect(Collectors.joining("、"))
+                                + "）");
             }
             scope = Set.of(jurisdiction);
         }

@@ -31,7 +31,8 @@ public final class DemoAccounts {
             new Account("zwj", "政务局数据", "provider-zwj", "市政务局"),
             new Account("sthjj", "生态环境局", "provider-sthjj", "市生态环境局"),
             new Account("gxj", "工信局", "provider-gxj", "市工信局"),
-            new Account("auditor", "审计局", "auditor", "市审计局（只读审计）"));
+            new Account("auditor", "审计局", "auditor", "市审计局（只读审计）"),
+            new Account("manager-jdz", "景德镇局领导", "manager-jingdezhen", "景德镇市数据主管部门（负责人）"));
 
     /**
      * Two competing operator companies, a developer of the first, and a developer company of its own that applies to

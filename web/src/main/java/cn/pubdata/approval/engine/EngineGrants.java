@@ -2,6 +2,7 @@ package cn.pubdata.approval.engine;
 
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.reminder.TaskReminders;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.operaton.bpm.engine.AuthorizationService;
@@ -39,6 +40,8 @@ class EngineGrants {
         Set<String> reviewers = new LinkedHashSet<>(
                 Set.of("authority-reviewer", "pricing-officer", "expert", "manager", "province-authority"));
         profiles.all().forEach(p -> reviewers.addAll(p.coordinationGroups()));
+        // a jurisdiction's managers are told of its overdue tasks and may look at them in Tasklist
+        profiles.codes().forEach(code -> reviewers.add(TaskReminders.managerGroup(code)));
         reviewers.addAll(catalog.allProviderGroups());
         for (String group : reviewers) {
             group(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -169,6 +169,17 @@ class SecurityConfiguration {
                         // oversight: the audit chain's verification
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/audit/**"))
                         .hasAnyRole("authority-reviewer", "manager", "administrator", "auditor")
+                        // the operator's disclosure plan (DSC-01, DSC-06); the public site shows it
+                        .requestMatchers(path.matcher("/api/disclosure-plan/**"), path.matcher("/api/disclosure-plan"))
+                        .hasRole("operator")
+                        // official notices: the operator its own, the reviewers and the auditor a case's; not a
+                        // developer
+                        .requestMatchers(
+                                path.matcher(HttpMethod.GET, "/api/notices/**"),
+                                path.matcher(HttpMethod.GET, "/api/notices"))
+                        .hasAnyRole(java.util.stream.Stream.concat(
+                                        java.util.Arrays.stream(READERS), java.util.stream.Stream.of("operator"))
+                                .toArray(String[]::new))
                         .requestMatchers(path.matcher("/api/dashboard/**"))
                         .hasAnyRole("manager", "administrator")
                         // the workers' service account fetches, locks and reports external tasks, and nothing else

@@ -1,6 +1,7 @@
 package cn.pubdata.approval.publicity;
 
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.disclosure.DisclosurePlans;
 import cn.pubdata.approval.disclosure.Disclosures;
 import cn.pubdata.approval.publicity.PublicDisclosure.ObjectionReceipt;
 import cn.pubdata.approval.publicity.PublicDisclosure.Operator;
@@ -25,15 +26,22 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/public")
 class PublicDisclosureController {
 
-    record Disclosure(List<Operator> operators, List<PublicityNotice> publicity, List<Disclosures.Entry> disclosures) {}
+    record Disclosure(
+            List<Operator> operators,
+            List<PublicityNotice> publicity,
+            List<Disclosures.Entry> disclosures,
+            List<DisclosurePlans.PlanItem> plans) {}
 
     record Filed(String receiptNo, String message) {}
 
     private final PublicDisclosure disclosure;
     private final Disclosures disclosures;
     private final PublicObjections objections;
+    private final DisclosurePlans plans;
 
-    PublicDisclosureController(PublicDisclosure disclosure, Disclosures disclosures, PublicObjections objections) {
+    PublicDisclosureController(
+            PublicDisclosure disclosure, Disclosures disclosures, PublicObjections objections, DisclosurePlans plans) {
+        this.plans = plans;
         this.disclosure = disclosure;
         this.disclosures = disclosures;
         this.objections = objections;
@@ -50,7 +58,8 @@ class PublicDisclosureController {
                         ? List.of()
                         : disclosures.of(j).stream()
                                 .filter(e -> !e.kind().equals("ADMISSION_PUBLICITY"))
-                                .toList());
+                                .toList(),
+                plans.of(j));
     }
 
     /** An objection to a publicity notice: name, contact, grounds and an optional document; only during the period. */

@@ -371,6 +371,10 @@ class AccessMatrixTest extends WebTest {
                 rule("GET", "/api/security/exercises/overdue", READERS),
                 rule("GET", "/api/audit/**", Set.of(Caller.AUTHORITY, Caller.MANAGER, Caller.ADMIN, Caller.AUDITOR)),
                 rule("*", "/api/dashboard/**", Set.of(Caller.MANAGER, Caller.ADMIN)),
+                rule("GET", "/api/notices/**", union(READERS, Set.of(Caller.OPERATOR))),
+                rule("*", "/api/disclosure-plan/**", Set.of(Caller.OPERATOR)),
+                rule("*", "/api/disclosure-plan", Set.of(Caller.OPERATOR)),
+                rule("GET", "/api/notices", union(READERS, Set.of(Caller.OPERATOR))),
                 // the rest of the portal API: any person; the handler checks whose data it is
                 rule("*", "/api/**", PEOPLE),
                 // the engine: the workers fetch and report external tasks and nothing else; reviewers the rest

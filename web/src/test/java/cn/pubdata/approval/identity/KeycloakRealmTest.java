@@ -36,6 +36,7 @@ class KeycloakRealmTest {
         "pricing, pricing-officer, pricing-officer",
         "expert, expert, expert",
         "manager, manager, manager",
+        "manager-jdz, manager, manager-jingdezhen",
         "cac, security-reviewer, security-cac",
         "police, security-reviewer, security-police",
         "state, security-reviewer, security-state",

@@ -11,6 +11,9 @@ import cn.pubdata.approval.exit.ExitCases;
 import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.fixture.Figures;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.NoticeDraft;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
+import cn.pubdata.approval.officialnotice.OfficialNotices;
 import cn.pubdata.approval.rectification.Rectifications;
 import cn.pubdata.approval.scenario.Scenario;
 import java.time.Duration;
@@ -40,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * One company's data is invisible to another on every portal route that takes an id, the routes read from the
  * running application: op-changnan calls each with op-cidu's real ids (an application, a document, a scenario, a
- * product, a data-use request, a data-quality issue, a risk report, a notice, an agreement, an exit, a rectification,
+ * product, a data-use request, a data-quality issue, a risk report, a notice, an official notice, an agreement, an exit, a rectification,
  * an evaluation, a developer's application to it) and gets 404, and nothing of op-cidu's changes. The lists filtered by company show op-changnan none of op-cidu's items either.
  */
 class OperatorIsolationTest extends WebTest {
@@ -78,6 +81,9 @@ class OperatorIsolationTest extends WebTest {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    OfficialNotices officialNotices;
 
     @Autowired
     EvaluationSubmission evaluations;
@@ -206,6 +212,19 @@ class OperatorIsolationTest extends WebTest {
                         .param(1, Notifications.operator(CIDU))
                         .query(Long.class)
                         .single());
+        ids.put(
+                "notices",
+                officialNotices
+                        .issue(new NoticeDraft(
+                                "isolation:cidu",
+                                OfficialNotice.Kind.DECISION,
+                                "jingdezhen",
+                                "ADM-" + ids.get("applications"),
+                                CIDU,
+                                "瓷都数据运营有限公司",
+                                "【准入】隔离测试",
+                                "瓷都数据运营有限公司：\n\n隔离测试。"))
+                        .id());
         ids.putAll(ciduLifecycle());
         ids.put("developers", operators.developerApplicationToCidu());
         ids.put("appeals", operators.appealAgainstCidu());

@@ -171,6 +171,11 @@ class LifecycleApiTest extends WebTest {
                     assertThat(s.get("value")).isEqualTo(30);
                     assertThat(s.get("rules")).isEqualTo("RECT-02 RECT-06");
                     assertThat(s.get("clause").toString()).contains("30日内完成整改");
+                })
+                .anySatisfy(s -> {
+                    assertThat(s.get("key")).isEqualTo("reminderWorkingDays");
+                    assertThat(s.get("value")).isEqualTo(2);
+                    assertThat(s.get("clause").toString()).contains("系统默认到期前2个工作日提醒");
                 });
         Map<String, Object> edit = Map.of("settings", Map.of("renewalNoticeMonths", 6), "reason", "测试：提前半年提醒");
         assertThat(call("op-changnan", HttpMethod.PUT, "/api/policy/profiles/yangxin", edit)

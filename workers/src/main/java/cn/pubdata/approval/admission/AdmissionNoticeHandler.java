@@ -1,6 +1,9 @@
 package cn.pubdata.approval.admission;
 
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.NoticeDraft;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
+import cn.pubdata.approval.officialnotice.OfficialNotices;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
@@ -18,8 +21,14 @@ class AdmissionNoticeHandler implements ExternalTaskHandler {
     private final Notifications notifications;
     private final AdmissionApplications applications;
     private final Timeline timeline;
+    private final OfficialNotices officialNotices;
 
-    AdmissionNoticeHandler(Notifications notifications, AdmissionApplications applications, Timeline timeline) {
+    AdmissionNoticeHandler(
+            Notifications notifications,
+            AdmissionApplications applications,
+            Timeline timeline,
+            OfficialNotices officialNotices) {
+        this.officialNotices = officialNotices;
         this.notifications = notifications;
         this.applications = applications;
         this.timeline = timeline;
@@ -36,6 +45,7 @@ class AdmissionNoticeHandler implements ExternalTaskHandler {
         String template = task.string("noticeTemplate");
         String title;
         String body;
+        OfficialNotice.Kind official = null;
         switch (template) {
             case "SUPPLEMENT_REQUESTED" -> {
                 String due = DAY.format(task.date("supplementDue"));
@@ -43,6 +53,7 @@ class AdmissionNoticeHandler implements ExternalTaskHandler {
                 body = application.getCompanyName() + "：\n\n您的准入申请经形式审查需要补正材料（第 " + task.intValue("supplementRounds")
                         + " 次补正）。\n补正要求：" + task.string("completenessReason") + "\n\n请于 " + due
                         + "（含）前登录门户提交补正材料，逾期未补正的，申请将终止。";
+                official = OfficialNotice.Kind.SUPPLEMENT;
             }
             case "PUBLICITY_STARTED" -> {
                 String ends = DAY.format(task.date("publicityEnds"));
@@ -57,6 +68,17 @@ class AdmissionNoticeHandler implements ExternalTaskHandler {
                         task.dedupeKey("timeline"));
             }
             default -> throw new IllegalStateException("未知的通知模板 " + template);
+        }
+        if (official != null) {
+            body += OfficialNotices.reference(officialNotices.issue(new NoticeDraft(
+                    task.dedupeKey("official"),
+                    official,
+                    application.getJurisdiction(),
+                    Subjects.admission(application.getId()),
+                    application.getCreditCode(),
+                    application.getCompanyName(),
+                    title,
+                    body)));
         }
         notifications.send(
                 Notifications.operator(application.getCreditCode()),

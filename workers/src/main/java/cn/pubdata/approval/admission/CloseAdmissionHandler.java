@@ -3,6 +3,9 @@ package cn.pubdata.approval.admission;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.disclosure.Disclosures;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.NoticeDraft;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
+import cn.pubdata.approval.officialnotice.OfficialNotices;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.scenario.Scenario;
 import cn.pubdata.approval.scenario.ScenarioLine;
@@ -33,6 +36,7 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
     private final Scenarios scenarios;
     private final Disclosures disclosures;
     private final Clock clock;
+    private final OfficialNotices officialNotices;
 
     CloseAdmissionHandler(
             AdmissionApplications applications,
@@ -42,7 +46,9 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
             PolicyProfiles profiles,
             Scenarios scenarios,
             Disclosures disclosures,
-            Clock clock) {
+            Clock clock,
+            OfficialNotices officialNotices) {
+        this.officialNotices = officialNotices;
         this.applications = applications;
         this.timeline = timeline;
         this.notifications = notifications;
@@ -96,6 +102,18 @@ class CloseAdmissionHandler implements ExternalTaskHandler {
                     case OBJECTION_UPHELD -> "公示期内收到的异议经核查成立，申请终止。\n原因：" + reason;
                     case IN_REVIEW -> throw new IllegalStateException("IN_REVIEW is no outcome");
                 };
+        if (outcome != ApplicationStatus.WITHDRAWN) {
+            // a withdrawal is the operator's own act; every other ending is the authority's decision
+            body += OfficialNotices.reference(officialNotices.issue(new NoticeDraft(
+                    task.dedupeKey("official"),
+                    OfficialNotice.Kind.DECISION,
+                    application.getJurisdiction(),
+                    Subjects.admission(id),
+                    application.getCreditCode(),
+                    application.getCompanyName(),
+                    title,
+                    body)));
+        }
         timeline.record(
                 Subjects.admission(id),
                 "申请结束：" + outcome.label(),

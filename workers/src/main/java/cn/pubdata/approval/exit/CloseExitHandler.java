@@ -8,6 +8,9 @@ import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.disclosure.Disclosures;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.NoticeDraft;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
+import cn.pubdata.approval.officialnotice.OfficialNotices;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.timeline.Subjects;
@@ -39,6 +42,7 @@ class CloseExitHandler implements ExternalTaskHandler {
     private final Notifications notifications;
     private final Timeline timeline;
     private final Clock clock;
+    private final OfficialNotices officialNotices;
 
     CloseExitHandler(
             ExitCases exits,
@@ -50,7 +54,9 @@ class CloseExitHandler implements ExternalTaskHandler {
             Disclosures disclosures,
             Notifications notifications,
             Timeline timeline,
-            Clock clock) {
+            Clock clock,
+            OfficialNotices officialNotices) {
+        this.officialNotices = officialNotices;
         this.exits = exits;
         this.agreements = agreements;
         this.lifecycle = lifecycle;
@@ -123,12 +129,23 @@ class CloseExitHandler implements ExternalTaskHandler {
                 summary,
                 clock.instant());
         timeline.record(subject, "退出完成，已更新授权运营单位目录并公开", summary, "系统", task.dedupeKey("timeline"));
+        String title = "【已退出】授权运营协议 " + agreement.agreementNo() + " 终止";
+        String body = exit.companyName() + "：\n\n" + summary + "\n" + exit.logKind() + "留存至 " + exit.logsKeptUntil()
+                + "。退出不可撤销；如需继续开展授权运营，须重新申请准入。";
+        OfficialNotice notice = officialNotices.issue(new NoticeDraft(
+                task.dedupeKey("official"),
+                OfficialNotice.Kind.EXIT,
+                exit.jurisdiction(),
+                subject,
+                exit.creditCode(),
+                exit.companyName(),
+                title,
+                body));
         notifications.send(
                 Notifications.operator(exit.creditCode()),
                 task.dedupeKey("operator"),
-                "【已退出】授权运营协议 " + agreement.agreementNo() + " 终止",
-                exit.companyName() + "：\n\n" + summary + "\n" + exit.logKind() + "留存至 " + exit.logsKeptUntil()
-                        + "。退出不可撤销；如需继续开展授权运营，须重新申请准入。",
+                title,
+                body + OfficialNotices.reference(notice),
                 email);
         Set<String> parties = new LinkedHashSet<>();
         parties.add("authority-reviewer");

@@ -14,6 +14,7 @@ public record PolicyProfile(
         String code,
         int version,
         String name,
+        String documentNumberPrefix,
         String seed,
         int agreementTermMonths,
         boolean termFixed,
@@ -59,6 +60,7 @@ public record PolicyProfile(
         String logKind,
         boolean handover,
         Disputes disputes,
+        int reminderWorkingDays,
         Map<String, String> clauses,
         List<String> strictest) {
 

@@ -66,7 +66,9 @@ public enum ProfileSetting {
     DELETION_WORKING_DAYS("deletionWorkingDays", "删除数据期限（工作日）", "EXIT-09", Kind.DAYS),
     LOG_RETENTION_MONTHS("logRetentionMonths", "退出后日志留存（月）", "EXIT-11", Kind.MONTHS),
     LOG_KIND("logKind", "留存的日志", "EXIT-11", Kind.TEXT),
-    HANDOVER("handover", "退出须完成交接", "EXIT-12", Kind.FLAG);
+    HANDOVER("handover", "退出须完成交接", "EXIT-12", Kind.FLAG),
+    /** No rule sets it: when a reviewer's unit is reminded of a task's due date. */
+    REMINDER_WORKING_DAYS("reminderWorkingDays", "办理期限提醒（到期前工作日数）", "", Kind.DAYS);
 
     /** Who may act as the groups a setting names. */
     public static final Set<String> GROUPS = Set.of("authority-reviewer", "manager", "pricing-officer");

@@ -54,7 +54,10 @@ public class PublicDisclosure {
         this.profiles = profiles;
     }
 
-    /** Operators whose agreement has begun, in a jurisdiction or in all. */
+    /**
+     * DSC-04, DSC-05: operators whose agreement has begun, in a jurisdiction or in all, with scope, term and current
+     * state (their approved scenarios are public in the operation catalog).
+     */
     public List<Operator> operators(String jurisdiction) {
         return jdbc.sql("""
                 select a.jurisdiction, app.company_name, a.credit_code, a.scope, a.starts_on, a.ends_on, a.state

@@ -3,6 +3,9 @@ package cn.pubdata.approval.rectification;
 import cn.pubdata.approval.agreement.AgreementContacts;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.officialnotice.NoticeDraft;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
+import cn.pubdata.approval.officialnotice.OfficialNotices;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import cn.pubdata.approval.worker.ExternalTaskHandler;
@@ -22,13 +25,16 @@ class RectificationNoticeHandler implements ExternalTaskHandler {
     private final AgreementContacts contacts;
     private final Notifications notifications;
     private final Timeline timeline;
+    private final OfficialNotices officialNotices;
 
     RectificationNoticeHandler(
             Rectifications rectifications,
             Agreements agreements,
             AgreementContacts contacts,
             Notifications notifications,
-            Timeline timeline) {
+            Timeline timeline,
+            OfficialNotices officialNotices) {
+        this.officialNotices = officialNotices;
         this.rectifications = rectifications;
         this.agreements = agreements;
         this.contacts = contacts;
@@ -48,14 +54,25 @@ class RectificationNoticeHandler implements ExternalTaskHandler {
         String template = task.string("noticeTemplate");
         switch (template) {
             case "ORDERED" -> {
+                String title = "【整改通知】请于 " + r.deadline() + " 前完成整改";
+                String body = r.companyName() + "：\n\n因" + r.trigger().label() + "，现通知你单位限期整改。\n存在的问题：\n" + r.problems()
+                        + "\n\n整改期限：" + r.deadline() + "（" + r.deadlineBasis() + "）。请先在门户提交整改方案，完成整改后提交整改报告，"
+                        + "反馈改正情况；整改完成后将再次评估。逾期未完成整改的，将终止授权运营。"
+                        + (task.bool("suspend") ? "\n整改期间，平台使用权限暂时关闭。" : "");
+                OfficialNotice notice = officialNotices.issue(new NoticeDraft(
+                        task.dedupeKey("official"),
+                        OfficialNotice.Kind.RECTIFICATION,
+                        r.jurisdiction(),
+                        Subjects.rectification(r.id()),
+                        r.creditCode(),
+                        r.companyName(),
+                        title,
+                        body));
                 notifications.send(
                         Notifications.operator(r.creditCode()),
                         task.dedupeKey("operator"),
-                        "【整改通知】请于 " + r.deadline() + " 前完成整改",
-                        r.companyName() + "：\n\n因" + r.trigger().label() + "，现通知你单位限期整改。\n存在的问题：\n" + r.problems()
-                                + "\n\n整改期限：" + r.deadline() + "（" + r.deadlineBasis() + "）。请先在门户提交整改方案，完成整改后提交整改报告，"
-                                + "反馈改正情况；整改完成后将再次评估。逾期未完成整改的，将终止授权运营。"
-                                + (task.bool("suspend") ? "\n整改期间，平台使用权限暂时关闭。" : ""),
+                        title,
+                        body + OfficialNotices.reference(notice),
                         email);
                 timeline.record(
                         Subjects.rectification(r.id()),

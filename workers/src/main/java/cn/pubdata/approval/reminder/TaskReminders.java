@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminds a task's candidate group a number of working days before its due date (in-app and by e-mail to its
+ * Reminds a task's candidate group a number of working days before its due date (its jurisdiction's profile setting) (in-app and by e-mail to its
  * members), and when the date has passed marks the task overdue and tells the jurisdiction's manager group. Each task
  * and threshold is handled once: the row that records it is inserted first, and only the transaction that inserted it
  * sends, so that a second engine node or a restarted one finds the row and does nothing.
@@ -58,17 +58,28 @@ public class TaskReminders {
         return jurisdiction == null ? "manager" : "manager-" + jurisdiction;
     }
 
-    /** Which threshold a task has reached now, if any: overdue once its due time passed, due soon within the lead. */
-    public Optional<ReminderThreshold> reached(Instant dueAt) {
+    /**
+     * Which threshold a task has reached now, if any: overdue once its due time passed, due soon within the lead its
+     * jurisdiction's current profile sets (reminderWorkingDays); a flow naming no jurisdiction takes the configured
+     * default.
+     */
+    public Optional<ReminderThreshold> reached(Instant dueAt, String jurisdiction) {
         Instant now = clock.instant();
         if (now.isAfter(dueAt)) {
             return Optional.of(ReminderThreshold.OVERDUE);
         }
         LocalDate today = now.atZone(Clocks.BEIJING).toLocalDate();
         LocalDate due = dueAt.atZone(Clocks.BEIJING).toLocalDate();
-        return calendar.workingDaysUntil(today, due) <= workingDaysBefore
+        return calendar.workingDaysUntil(today, due) <= leadWorkingDays(jurisdiction)
                 ? Optional.of(ReminderThreshold.DUE_SOON)
                 : Optional.empty();
+    }
+
+    /** The working days before a due date that a task's unit is reminded in this jurisdiction. */
+    public int leadWorkingDays(String jurisdiction) {
+        return jurisdiction != null && profiles.exists(jurisdiction)
+                ? profiles.of(jurisdiction).reminderWorkingDays()
+                : workingDaysBefore;
     }
 
     /** Whether this task's threshold was handled already (by this node or another). */
