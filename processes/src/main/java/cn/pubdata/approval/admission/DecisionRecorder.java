@@ -13,6 +13,7 @@ import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.catalog.CatalogResources;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.policy.AdmissionSettings;
+import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.review.ReviewOpinions;
 import cn.pubdata.approval.scenario.Scenario;
@@ -98,6 +99,10 @@ public class DecisionRecorder implements TaskListener {
     private String completeness(DelegateTask task, DelegateExecution process) {
         String decision = choice(task, "completenessDecision", Set.of("approve", "supplement", "reject"), "请选择审查结论");
         if (decision.equals("approve")) {
+            PolicyProfile profile = profiles.of((String) task.getVariable("jurisdiction"));
+            if (Boolean.TRUE.equals(task.getVariable("expertConsultation")) && !profile.expertCommittee()) {
+                throw new InvalidDecision(profile.noExpertCommittee());
+            }
             if (!Boolean.TRUE.equals(task.getVariable("reuseSecurityReview"))) {
                 return "形式审查：材料齐全，分送审查";
             }

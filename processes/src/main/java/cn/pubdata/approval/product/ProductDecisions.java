@@ -10,6 +10,7 @@ import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.catalog.CatalogResource;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.policy.ScenarioSettings;
 import cn.pubdata.approval.pricing.PriceCeilings;
@@ -91,6 +92,10 @@ public class ProductDecisions implements TaskListener {
                 choice(task, "securityDecision", Set.of("approve", "supplement", "reject", "expert"), "请选择合规安全审核结论");
         switch (decision) {
             case "expert" -> {
+                PolicyProfile profile = profiles.of((String) task.getVariable("jurisdiction"));
+                if (!profile.expertCommittee()) {
+                    throw new InvalidDecision(profile.name() + "未设专家咨询委员会，请作出审核结论");
+                }
                 if (Boolean.TRUE.equals(process.getVariable("expertConsulted"))) {
                     throw new InvalidDecision("已征询过专家咨询委员会的意见，请作出审核结论");
                 }

@@ -8,6 +8,7 @@ import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.calendar.Deadlines;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.policy.ScenarioSettings;
 import cn.pubdata.approval.review.ReviewOpinions;
@@ -75,6 +76,10 @@ public class ScenarioDecisions implements TaskListener {
     private String preCheck(DelegateTask task, DelegateExecution process) {
         String decision = choice(task, "preCheckDecision", Set.of("approve", "supplement", "reject"), "请选择预审结论");
         if (decision.equals("approve")) {
+            PolicyProfile profile = profiles.of((String) task.getVariable("jurisdiction"));
+            if (Boolean.TRUE.equals(task.getVariable("expertConsultation")) && !profile.expertCommittee()) {
+                throw new InvalidDecision(profile.noExpertCommittee());
+            }
             return "场景预审：通过，分送数据提供单位逐项审核";
         }
         String reason =

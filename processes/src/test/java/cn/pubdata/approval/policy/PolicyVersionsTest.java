@@ -201,6 +201,20 @@ class PolicyVersionsTest extends LifecycleTestSupport {
                 .isOne();
     }
 
+    @Test
+    void chizhouHasNoExpertCommitteeToConsult() {
+        beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
+        String pid = submit("chizhou", "池州无专家论证公司", CZ_FUND).getProcessInstanceId();
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        AdmissionProcess.TASK_CHECK_COMPLETENESS,
+                        "authority-reviewer",
+                        Map.of("completenessDecision", "approve", "expertConsultation", true)))
+                .hasMessageContaining("池州市未设专家咨询委员会，请取消“委托专家咨询委员会论证”");
+        passCompleteness(pid, false);
+        assertThat(runtime.getVariable(pid, "expertConsultation")).isEqualTo(false);
+    }
+
     private AdmissionApplication submit(AdmissionApplication operator, String resource) {
         var announcement = announcement("xinchang", resource);
         return submission.submit(form(

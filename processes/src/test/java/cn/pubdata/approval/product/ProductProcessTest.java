@@ -104,6 +104,13 @@ class ProductProcessTest extends AdmissionTestSupport {
         assertThat(taskService.getVariable(review.getId(), "developmentPlan").toString())
                 .contains("脱敏");
         assertThat(taskService.getVariable(review.getId(), "price")).isEqualTo("2.50 元/次");
+        assertThatThrownBy(() -> decide(
+                        pid,
+                        ProductProcess.TASK_SECURITY_REVIEW,
+                        "authority-reviewer",
+                        Map.of("securityDecision", "expert")))
+                .as("only 新昌 has an expert advisory committee")
+                .hasMessageContaining("池州市未设专家咨询委员会");
         decide(pid, ProductProcess.TASK_SECURITY_REVIEW, "authority-reviewer", Map.of("securityDecision", "approve"));
 
         // PRC-08: the price check shows the costs item by item and the computation

@@ -59,10 +59,16 @@ public record PolicyProfile(
         int logRetentionMonths,
         String logKind,
         boolean handover,
+        boolean expertCommittee,
         Disputes disputes,
         int reminderWorkingDays,
         Map<String, String> clauses,
         List<String> strictest) {
+
+    /** ADM-12, SCN-06, PRD-05: only 004 set up an expert advisory committee; elsewhere no step may consult one. */
+    public String noExpertCommittee() {
+        return name + "未设专家咨询委员会，请取消“委托专家咨询委员会论证”";
+    }
 
     /** A data provider unit of the jurisdiction and the realm group its reviewers belong to. */
     public record ProviderUnitSetting(String code, String name, String group) {}

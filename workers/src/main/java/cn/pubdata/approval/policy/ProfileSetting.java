@@ -67,6 +67,7 @@ public enum ProfileSetting {
     LOG_RETENTION_MONTHS("logRetentionMonths", "退出后日志留存（月）", "EXIT-11", Kind.MONTHS),
     LOG_KIND("logKind", "留存的日志", "EXIT-11", Kind.TEXT),
     HANDOVER("handover", "退出须完成交接", "EXIT-12", Kind.FLAG),
+    EXPERT_COMMITTEE("expertCommittee", "设专家咨询委员会（可委托论证，意见仅供参考）", "ADM-12 SCN-06 PRD-05 ROLE-05", Kind.FLAG),
     /** No rule sets it: when a reviewer's unit is reminded of a task's due date. */
     REMINDER_WORKING_DAYS("reminderWorkingDays", "办理期限提醒（到期前工作日数）", "", Kind.DAYS);
 
