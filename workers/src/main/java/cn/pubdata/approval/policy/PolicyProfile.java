@@ -51,6 +51,7 @@ public record PolicyProfile(
         String terminationDecidedBy,
         boolean terminationDeliberation,
         boolean securityIncidentExit,
+        boolean securityLawReferral,
         boolean dataDeletion,
         String deletionBy,
         String deletionConfirmedBy,

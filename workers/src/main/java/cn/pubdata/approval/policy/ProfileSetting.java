@@ -60,6 +60,7 @@ public enum ProfileSetting {
     TERMINATION_DECIDED_BY("terminationDecidedBy", "作出终止决定的单位", "EXIT-07", Kind.GROUP),
     TERMINATION_DELIBERATION("terminationDeliberation", "终止前由协调机制审议", "EXIT-07", Kind.FLAG),
     SECURITY_INCIDENT_EXIT("securityIncidentExit", "数据安全事件造成不良影响或严重后果即退出", "EXIT-06", Kind.FLAG),
+    SECURITY_LAW_REFERRAL("securityLawReferral", "违反网络安全、数据安全、个人信息保护法律法规的移送网信、公安", "SEC-13", Kind.FLAG),
     DATA_DELETION("dataDeletion", "退出时删除平台内留存数据", "EXIT-09", Kind.FLAG),
     DELETION_BY("deletionBy", "删除数据的一方", "EXIT-09", Kind.CHOICE_OR_NONE, "OPERATOR", "AUTHORITY"),
     DELETION_CONFIRMED_BY("deletionConfirmedBy", "销毁确认的单位（可空）", "EXIT-10", Kind.GROUP_OR_NONE),
