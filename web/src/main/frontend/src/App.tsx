@@ -16,6 +16,7 @@ import { AgreementLifecycle, Agreements, EvaluationDetail, ExitDetail, Rectifica
 import { ProfileSettings } from './pages/ProfileSettings';
 import { DeveloperDetail, Developers } from './pages/Developers';
 import { Dashboard } from './pages/Dashboard';
+import { SecurityExercises } from './pages/SecurityExercises';
 import './portal.css';
 
 function useHash() {
@@ -55,6 +56,7 @@ export function App({ profile }: { profile: Profile }) {
           {operator && <a href="#/scenarios" data-testid="scenarios-link">{t('scenarios')}</a>}
           {operator && <a href="#/risks/new" data-testid="risk-link">{t('newRiskReport')}</a>}
           {operator && <a href="#/developers" data-testid="developers-link">{t('developers')}</a>}
+          {operator && <a href="#/drills" data-testid="drills-link">{t('exercises')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
           {manager && <a href="#/dashboard" data-testid="dashboard-link">{t('dashboard')}</a>}
@@ -92,6 +94,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'developers' && id && <DeveloperDetail t={t} id={Number(id)} profile={profile} />}
         {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
         {page === 'dashboard' && manager && <Dashboard t={t} />}
+        {page === 'drills' && operator && <SecurityExercises t={t} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -40,6 +40,7 @@ public record PolicyProfile(
         List<String> evaluationAspects,
         boolean evaluationThirdPartyAllowed,
         int securityReportMonths,
+        int developerReportMonths,
         int revenueCapReviewMonths,
         List<String> rectificationTriggers,
         int rectificationCalendarDays,

@@ -40,6 +40,7 @@ public enum ProfileSetting {
     EVALUATION_ASPECTS("evaluationAspects", "评估内容（至多4项）", "EVAL-03 EVAL-06", Kind.TEXTS),
     EVALUATION_THIRD_PARTY_ALLOWED("evaluationThirdPartyAllowed", "可会同成员单位和数据提供单位或委托第三方评估", "EVAL-06", Kind.FLAG),
     SECURITY_REPORT_MONTHS("securityReportMonths", "运营安全情况报告周期（月，0 为不报告）", "EVAL-08", Kind.MONTHS_OR_NONE),
+    DEVELOPER_REPORT_MONTHS("developerReportMonths", "开发利用主体情况报送周期（月，0 为不报送）", "DEV-07", Kind.MONTHS_OR_NONE),
     REVENUE_CAP_REVIEW_MONTHS("revenueCapReviewMonths", "最高准许收入定期评估周期（月，0 为不评估）", "PRC-03", Kind.MONTHS_OR_NONE),
     RECTIFICATION_TRIGGERS(
             "rectificationTriggers",
