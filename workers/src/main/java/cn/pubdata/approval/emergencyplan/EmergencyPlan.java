@@ -1,5 +1,6 @@
 package cn.pubdata.approval.emergencyplan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -39,11 +40,13 @@ public record EmergencyPlan(
         }
     }
 
+    @JsonProperty // the portal shows it
     public String statusLabel() {
         return status.label();
     }
 
     /** The plan that came with the admission application rather than a filed update. */
+    @JsonProperty
     public boolean fromAdmission() {
         return id == null;
     }
