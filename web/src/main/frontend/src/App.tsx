@@ -17,6 +17,7 @@ import { ProfileSettings } from './pages/ProfileSettings';
 import { DeveloperDetail, Developers } from './pages/Developers';
 import { Dashboard } from './pages/Dashboard';
 import { NoticePrint, Notices } from './pages/Notices';
+import { SecurityExercises } from './pages/SecurityExercises';
 import './portal.css';
 
 function useHash() {
@@ -56,6 +57,7 @@ export function App({ profile }: { profile: Profile }) {
           {operator && <a href="#/scenarios" data-testid="scenarios-link">{t('scenarios')}</a>}
           {operator && <a href="#/risks/new" data-testid="risk-link">{t('newRiskReport')}</a>}
           {operator && <a href="#/developers" data-testid="developers-link">{t('developers')}</a>}
+          {operator && <a href="#/drills" data-testid="drills-link">{t('exercises')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
           {profile.roles.includes('operator') && <a href="#/notices" data-testid="notices-link">{t('officialNotices')}</a>}
@@ -96,6 +98,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'notices' && !id && <Notices t={t} />}
         {page === 'notices' && id && <NoticePrint t={t} id={Number(id)} />}
         {page === 'dashboard' && manager && <Dashboard t={t} groups={profile.groups} />}
+        {page === 'drills' && operator && <SecurityExercises t={t} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

@@ -5,6 +5,7 @@ import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipC
 import { CanvasRenderer } from 'echarts/renderers';
 import { api, token } from '../api';
 import type { Key } from '../i18n';
+import { WithoutDrill } from './SecurityExercises';
 
 echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -94,6 +95,7 @@ export function Dashboard({ t, groups }: { t: (k: Key) => string; groups: string
             { name: '两个工作日内到期', type: 'bar', data: summary.openTasks.map(u => u.dueSoon), itemStyle: { color: '#b26a00' } },
             { name: '已逾期', type: 'bar', data: summary.openTasks.map(u => u.overdue), itemStyle: { color: '#c62828' } }] }} />
       </section>
+      <WithoutDrill t={t} jurisdictions={jurisdiction ? [jurisdiction] : JURISDICTIONS.slice(1).map(([v]) => v)} />
       <section>
         <h2>各流程的申请及状态</h2>
         <Chart testId="chart-applications" label="各流程各状态的申请数" onClick={openCases} option={{

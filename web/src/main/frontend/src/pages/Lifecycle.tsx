@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, upload } from '../api';
 import type { Key } from '../i18n';
 import { ProgressView, type Due } from '../components/ProgressView';
+import { EmergencyPlans } from './EmergencyPlans';
 
 type T = (k: Key) => string;
 
@@ -126,6 +127,7 @@ export function AgreementLifecycle({ t, id, operator, authority }: { t: T; id: n
             <tr key={i}><td>{r.periodFrom} ~ {r.periodTo}</td><td>{r.revenueYuan}</td><td>{r.capYuan ?? '—'}</td>
               <td className={r.over ? 'overdue' : ''}>{r.over ? r.overByYuan : '—'}</td></tr>))}</tbody></table>
       </section>}
+      <EmergencyPlans t={t} agreementId={a.agreementId} operator={operator} />
       {operator && <OperatorActions t={t} o={o} reload={load} />}
       {authority && <AuthorityActions t={t} o={o} reload={load} />}
     </ProgressView>
@@ -270,9 +272,10 @@ export function EvaluationDetail({ t, id, operator }: { t: T; id: number; operat
   const annual = p.kind === 'ANNUAL';
   const num = (v: string) => v === '' ? null : Number(v);
   const texts = (annual ? ['dataDemand', 'dataUse', 'benefits', 'security'] : ['security']) as ('dataDemand' | 'dataUse' | 'benefits' | 'security')[];
-  const counts = (annual ? ['revenueYuan', 'scenarioCount', 'productCount', 'incidentCount', 'drillCount'] : ['incidentCount', 'drillCount']) as
+  const developers = p.kind === 'DEVELOPERS';
+  const counts = (annual ? ['revenueYuan', 'scenarioCount', 'productCount', 'incidentCount', 'drillCount'] : developers ? ['incidentCount'] : ['incidentCount', 'drillCount']) as
     ('revenueYuan' | 'scenarioCount' | 'productCount' | 'incidentCount' | 'drillCount')[];
-  const label: Record<string, Key> = { dataDemand: 'dataDemand', dataUse: 'dataUse', benefits: 'benefits', security: 'securityStatus',
+  const label: Record<string, Key> = { dataDemand: 'dataDemand', dataUse: 'dataUse', benefits: 'benefits', security: developers ? 'developerStatus' : 'securityStatus',
     revenueYuan: 'revenueYuan', scenarioCount: 'scenarioCount', productCount: 'productCount', incidentCount: 'incidentCount', drillCount: 'drillCount' };
   return (
     <ProgressView t={t} title={`${p.kindLabel}（${p.periodFrom} ~ ${p.periodTo}）`} statusLabel={p.statusLabel}

@@ -6,15 +6,19 @@ import static cn.pubdata.approval.task.TaskInput.optional;
 import static cn.pubdata.approval.task.TaskInput.required;
 import static cn.pubdata.approval.task.TaskInput.signer;
 
+import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.pricing.RevenueLedger;
 import cn.pubdata.approval.review.ReviewOpinions;
+import cn.pubdata.approval.risk.SecurityExercises;
 import cn.pubdata.approval.task.InvalidDecision;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +32,7 @@ import org.springframework.stereotype.Component;
 /**
  * The evaluation's decisions, checked when the authority or a member completes a task and recorded through the
  * evaluation's service: how it is evaluated (EVAL-06), each member's opinion, the result with each aspect judged
- * (EVAL-03, EVAL-05), the review of a security report (EVAL-08). On creation a task gets what its form shows.
+ * (EVAL-03, EVAL-05), the review of a security report (EVAL-08) or of a report on the operator's developers (DEV-07). On creation a task gets what its form shows.
  */
 @Component("evaluationDecisions")
 public class EvaluationDecisions implements TaskListener {
@@ -43,18 +47,24 @@ public class EvaluationDecisions implements TaskListener {
     private final ReviewOpinions opinions;
     private final PolicyProfiles profiles;
     private final Timeline timeline;
+    private final SecurityExercises exercises;
+    private final Clock clock;
 
     public EvaluationDecisions(
             Evaluations evaluations,
             RevenueLedger ledger,
             ReviewOpinions opinions,
             PolicyProfiles profiles,
-            Timeline timeline) {
+            Timeline timeline,
+            SecurityExercises exercises,
+            Clock clock) {
         this.evaluations = evaluations;
         this.ledger = ledger;
         this.opinions = opinions;
         this.profiles = profiles;
         this.timeline = timeline;
+        this.exercises = exercises;
+        this.clock = clock;
     }
 
     /** Whether the operator's report states a revenue for the ledger (a missing report states none). */
@@ -101,8 +111,18 @@ public class EvaluationDecisions implements TaskListener {
             case EvaluationProcess.TASK_EVALUATE -> evaluate(task, e, subject);
             case EvaluationProcess.TASK_REVIEW_SECURITY_REPORT -> {
                 String remarks = required(task, "securityRemarks", "请填写审阅意见");
+                // SEC-06: a year without a drill is a finding of the review, whatever the remarks say
+                SecurityExercises.ForEvaluation drills = drills(e);
+                if (drills.drillMissing()) {
+                    remarks = remarks + "\n评估发现：" + drills.drillFinding();
+                }
                 evaluations.conclude(id, "AUTHORITY", null, null, Evaluation.Result.NOTED, remarks, actor(task));
                 timeline.record(subject, "审阅运营安全情况报告", remarks, signer(task), "task:" + task.getId());
+            }
+            case EvaluationProcess.TASK_REVIEW_DEVELOPER_REPORT -> {
+                String remarks = required(task, "developerRemarks", "请填写审阅意见");
+                evaluations.conclude(id, "AUTHORITY", null, null, Evaluation.Result.NOTED, remarks, actor(task));
+                timeline.record(subject, "审阅开发利用主体情况报告", remarks, signer(task), "task:" + task.getId());
             }
             default -> throw new IllegalStateException("no decision rules for task " + task.getTaskDefinitionKey());
         }
@@ -131,6 +151,14 @@ public class EvaluationDecisions implements TaskListener {
             a.put("finding", finding.toString().trim());
             aspects.add(a);
         }
+        // SEC-06: a year without a drill is an evaluated finding beside the profile's aspects
+        SecurityExercises.ForEvaluation drills = drills(e);
+        if (drills.drillMissing()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("aspect", "数据安全应急演练");
+            a.put("finding", drills.drillFinding());
+            aspects.add(a);
+        }
         String mode = profile.evaluationThirdPartyAllowed() ? (String) task.getVariable("evaluationMode") : "AUTHORITY";
         String thirdParty = "THIRD_PARTY".equals(mode) ? (String) task.getVariable("thirdParty") : null;
         Evaluation.Result outcome = Evaluation.Result.valueOf(result);
@@ -152,6 +180,11 @@ public class EvaluationDecisions implements TaskListener {
 
     private void created(DelegateTask task, Evaluation e) {
         task.setVariablesLocal(evaluations.reported(e));
+        // SEC-06: the evaluator sees the operator's drills and risk assessments and whether a year passed without a
+        // drill
+        SecurityExercises.ForEvaluation drills = drills(e);
+        task.setVariableLocal("securityExercises", drills.listing());
+        task.setVariableLocal("drillFinding", drills.drillMissing() ? drills.drillFinding() : "评估截止日前一年内已开展数据安全应急演练");
         if (!EvaluationProcess.TASK_EVALUATE.equals(task.getTaskDefinitionKey())) {
             return;
         }
@@ -179,6 +212,13 @@ public class EvaluationDecisions implements TaskListener {
                         + (r.over() ? "；超出 " + r.overByYuan() + " 元" : ""))
                 .orElse("未报告收入");
         task.setVariableLocal("ledgerLine", line);
+    }
+
+    /** The drills up to the end of the evaluated period, or up to today while the period is still running. */
+    private SecurityExercises.ForEvaluation drills(Evaluation e) {
+        LocalDate today = LocalDate.now(clock.withZone(Clocks.BEIJING));
+        LocalDate asOf = e.periodTo().isBefore(today) ? e.periodTo() : today;
+        return exercises.forEvaluation(e.creditCode(), e.jurisdiction(), e.periodFrom(), asOf);
     }
 
     private static String json(Object value) {

@@ -8,6 +8,7 @@ public final class EvaluationProcess {
     public static final String MESSAGE_REPORT_FILED = "EvaluationReportFiled";
 
     public static final String TASK_REVIEW_SECURITY_REPORT = "UserTask_ReviewSecurityReport";
+    public static final String TASK_REVIEW_DEVELOPER_REPORT = "UserTask_ReviewDeveloperReport";
     public static final String TASK_CHOOSE_MODE = "UserTask_ChooseMode";
     public static final String TASK_MEMBER_OPINION = "UserTask_MemberOpinion";
     public static final String TASK_EVALUATE = "UserTask_Evaluate";
@@ -17,6 +18,7 @@ public final class EvaluationProcess {
     public static final String END_RECTIFICATION_ORDERED = "EndEvent_RectificationOrdered";
     public static final String END_EXIT_ORDERED = "EndEvent_ExitOrdered";
     public static final String END_SECURITY_REPORT_REVIEWED = "EndEvent_SecurityReportReviewed";
+    public static final String END_DEVELOPER_REPORT_REVIEWED = "EndEvent_DeveloperReportReviewed";
 
     private EvaluationProcess() {}
 }

@@ -10,6 +10,8 @@ public final class TermProcess {
     public static final String TIMER_TRIAL_ENDS = "Catch_TrialEnds";
     public static final String TIMER_NEXT_EVALUATION = "Catch_NextEvaluation";
     public static final String TIMER_NEXT_SECURITY_REPORT = "Catch_NextSecurityReport";
+    public static final String TIMER_NEXT_DEVELOPER_REPORT = "Catch_NextDeveloperReport";
+    public static final String END_NO_DEVELOPER_REPORTS = "EndEvent_NoDeveloperReports";
     public static final String TIMER_NEXT_CAP_REVIEW = "Catch_NextCapReview";
     public static final String TIMER_RENEWAL_NOTICE = "Catch_RenewalNotice";
     public static final String TIMER_RENEWAL_DEADLINE = "Catch_RenewalDeadline";

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The dates of an agreement's term as its profile version sets them, for the term flow's timers, and what the flow
  * starts when they come: evaluations at the profile's cadence (EVAL-01: at the start of each year for the year before;
  * EVAL-02: after each full year of operation; EVAL-04: every so many months), security reports every six months
- * (EVAL-08), the cap's re-evaluation (PRC-03), the renewal reminder and deadline (ADM-19), the exit at expiry
+ * (EVAL-08), the operator's report on its developers (DEV-07), the cap's re-evaluation (PRC-03), the renewal reminder and deadline (ADM-19), the exit at expiry
  * (EXIT-01). Each loop keeps the start of its next period in a process variable.
  */
 @Component("termSchedule")
@@ -61,8 +61,10 @@ public class TermSchedule {
                 "renewalDeadlineAt",
                 at(renewals.lastDayToApply(agreement, profile).plusDays(1)));
         execution.setVariable("securityReports", profile.securityReportMonths() > 0);
+        execution.setVariable("developerReports", profile.developerReportMonths() > 0);
         execution.setVariable("capReviews", profile.revenueCapReviewMonths() > 0);
-        for (String loop : new String[] {"evaluationFrom", "securityReportFrom", "capReviewFrom"}) {
+        for (String loop :
+                new String[] {"evaluationFrom", "securityReportFrom", "capReviewFrom", "developerReportFrom"}) {
             if (execution.getVariable(loop) == null) {
                 execution.setVariable(loop, agreement.startsOn().toString());
             }
@@ -93,6 +95,23 @@ public class TermSchedule {
         LocalDate due = from.plusMonths(profile(execution, agreement(execution)).securityReportMonths());
         evaluations.start(agreementId(execution), Evaluation.Kind.SECURITY, from, due.minusDays(1));
         execution.setVariable("securityReportFrom", due.toString());
+    }
+
+    /** DEV-07: the operator's report on its developers of each period the profile sets (003). */
+    public Date nextDeveloperReportAt(DelegateExecution execution) {
+        return at(developerReportDue(execution));
+    }
+
+    public void startDeveloperReport(DelegateExecution execution) {
+        LocalDate from = LocalDate.parse((String) execution.getVariable("developerReportFrom"));
+        LocalDate due = developerReportDue(execution);
+        evaluations.start(agreementId(execution), Evaluation.Kind.DEVELOPERS, from, due.minusDays(1));
+        execution.setVariable("developerReportFrom", due.toString());
+    }
+
+    private LocalDate developerReportDue(DelegateExecution execution) {
+        return LocalDate.parse((String) execution.getVariable("developerReportFrom"))
+                .plusMonths(profile(execution, agreement(execution)).developerReportMonths());
     }
 
     /** PRC-03: when the maximum allowed revenue is due for re-evaluation; the new cap applies from that day. */

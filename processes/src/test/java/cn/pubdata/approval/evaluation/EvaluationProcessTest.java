@@ -14,6 +14,7 @@ import cn.pubdata.approval.pricing.RevenueLedger;
 import cn.pubdata.approval.rectification.Rectification;
 import cn.pubdata.approval.rectification.RectificationTrigger;
 import cn.pubdata.approval.rectification.Rectifications;
+import cn.pubdata.approval.risk.SecurityExercises;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,6 +31,9 @@ class EvaluationProcessTest extends LifecycleTestSupport {
 
     @Autowired
     Evaluations evaluations;
+
+    @Autowired
+    SecurityExercises exercises;
 
     @Autowired
     EvaluationProgress progress;
@@ -283,6 +287,64 @@ class EvaluationProcessTest extends LifecycleTestSupport {
                 "authority-reviewer",
                 judged(task, "未报告", Map.of("evaluationResult", "FAIL", "resultReason", "未按期报告")));
         assertThat(awaitEnd(pid)).isEqualTo(EvaluationProcess.END_EVALUATED);
+    }
+
+    @Test
+    @Enforces({"SEC-06"})
+    void theEvaluatorReadsTheOperatorsDrillsAndAYearWithoutADrillIsAnEvaluatedFinding() {
+        beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
+        AdmissionApplication idle = admitted("xianning", "咸宁演练过期公司", XN_FUND);
+        AdmissionApplication drilled = admitted("xianning", "咸宁按期演练评估公司", XN_VISITORS);
+        beijingTime(LocalDateTime.of(2027, 1, 5, 9, 0));
+        exercises.record(
+                new SecurityExercises.ExerciseForm(
+                        "xianning", SecurityExercises.Kind.DRILL, LocalDate.of(2025, 12, 20), "上一年度数据泄露应急演练"),
+                operatorOf(idle));
+        exercises.record(
+                new SecurityExercises.ExerciseForm(
+                        "xianning", SecurityExercises.Kind.RISK_ASSESSMENT, LocalDate.of(2026, 9, 1), "年度数据安全风险评估"),
+                operatorOf(idle));
+        exercises.record(
+                new SecurityExercises.ExerciseForm(
+                        "xianning", SecurityExercises.Kind.DRILL, LocalDate.of(2026, 10, 15), "勒索病毒应急演练，20人参加"),
+                operatorOf(drilled));
+
+        // a risk assessment is no drill, and the drill of 2025-12-20 is more than a year before the period's end
+        Evaluation e = evaluationSubmission.start(
+                agreementOf(idle).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 4));
+        String pid = e.processInstanceId();
+        awaitMessage(pid, EvaluationProcess.MESSAGE_REPORT_FILED);
+        evaluationSubmission.fileReport(e.id(), report("0"), operatorOf(idle));
+        Task task = taskOf(pid, EvaluationProcess.TASK_EVALUATE, "authority-reviewer");
+        assertThat(taskService.getVariable(task.getId(), "securityExercises"))
+                .isEqualTo("2026-09-01 数据安全风险评估：年度数据安全风险评估\n2025-12-20 数据安全应急演练：上一年度数据泄露应急演练");
+        assertThat(taskService.getVariable(task.getId(), "drillFinding"))
+                .isEqualTo("2026-01-05 至 2027-01-04 的 12 个月内未开展数据安全应急演练（SEC-06）");
+        decide(
+                pid,
+                EvaluationProcess.TASK_EVALUATE,
+                "authority-reviewer",
+                judged(task, "符合要求", Map.of("evaluationResult", "PASS")));
+        assertThat(awaitEnd(pid)).isEqualTo(EvaluationProcess.END_EVALUATED);
+        assertThat(evaluations.get(e.id()).aspects())
+                .contains("数据安全应急演练", "2026-01-05 至 2027-01-04 的 12 个月内未开展数据安全应急演练（SEC-06）");
+
+        // a drill within the year: shown, and no finding
+        Evaluation ok = evaluationSubmission.start(
+                agreementOf(drilled).id(), Evaluation.Kind.ANNUAL, LocalDate.of(2026, 1, 5), LocalDate.of(2027, 1, 4));
+        awaitMessage(ok.processInstanceId(), EvaluationProcess.MESSAGE_REPORT_FILED);
+        evaluationSubmission.fileReport(ok.id(), report("0"), operatorOf(drilled));
+        Task okTask = taskOf(ok.processInstanceId(), EvaluationProcess.TASK_EVALUATE, "authority-reviewer");
+        assertThat(taskService.getVariable(okTask.getId(), "securityExercises"))
+                .isEqualTo("2026-10-15 数据安全应急演练：勒索病毒应急演练，20人参加");
+        assertThat(taskService.getVariable(okTask.getId(), "drillFinding")).isEqualTo("评估截止日前一年内已开展数据安全应急演练");
+        decide(
+                ok.processInstanceId(),
+                EvaluationProcess.TASK_EVALUATE,
+                "authority-reviewer",
+                judged(okTask, "符合要求", Map.of("evaluationResult", "PASS")));
+        assertThat(awaitEnd(ok.processInstanceId())).isEqualTo(EvaluationProcess.END_EVALUATED);
+        assertThat(evaluations.get(ok.id()).aspects()).doesNotContain("数据安全应急演练");
     }
 
     @Test

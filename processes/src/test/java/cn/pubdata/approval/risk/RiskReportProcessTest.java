@@ -203,8 +203,8 @@ class RiskReportProcessTest extends LifecycleTestSupport {
     }
 
     @Test
-    @Enforces({"SEC-04", "SEC-13", "EXIT-06"})
-    void anIncidentWithSeriousConsequencesReachesTheSecurityMembersStartsTheExitAndIsReferredToCacAndPolice() {
+    @Enforces({"SEC-04", "EXIT-06", "SEC-13"})
+    void anIncidentWithSeriousConsequencesReachesTheSecurityMembersAndStartsTheExitWithoutAReferralOutside004() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州安全事件退出公司", CZ_ENTERPRISES);
         beijingTime(LocalDateTime.of(2026, 11, 18, 10, 0));
@@ -222,34 +222,78 @@ class RiskReportProcessTest extends LifecycleTestSupport {
         assertThat(notice(Notifications.group(AUTHORITY), "【完整报告逾期】池州安全事件退出公司：企业登记数据库遭入侵，数据被批量窃取")
                         .body())
                 .contains("未在 2026-11-25 前提交");
-        decide(
-                pid,
-                RiskReportProcess.TASK_ASSESS_RISK,
-                AUTHORITY,
-                Map.of(
-                        "assessmentDepartments", "市委网信办、市公安局",
-                        "riskAssessment", "数据被窃取并在境外论坛出售，造成严重后果",
-                        "assessmentOutcome", "EXIT",
-                        "referToSecurity", true));
+        // SEC-13: 池州 (001) names no referral to 网信 and 公安; the form hides the box and a ticked one is refused
+        assertThat(runtime.getVariable(pid, "referralOffered")).isEqualTo(false);
+        Map<String, Object> assessment = Map.of(
+                "assessmentDepartments", "市委网信办、市公安局",
+                "riskAssessment", "数据被窃取并在境外论坛出售，造成严重后果",
+                "assessmentOutcome", "EXIT");
+        var ticked = new java.util.HashMap<>(assessment);
+        ticked.put("referToSecurity", true);
+        assertThatThrownBy(() -> decide(pid, RiskReportProcess.TASK_ASSESS_RISK, AUTHORITY, ticked))
+                .isInstanceOf(Problem.class)
+                .hasMessageContaining("池州市的政策配置未规定移送网信、公安部门（SEC-13）");
+        assertThat(exits.running(agreement(op).id())).isEmpty();
+        decide(pid, RiskReportProcess.TASK_ASSESS_RISK, AUTHORITY, assessment);
         // EXIT-06: the exit starts by its message, in the authority's name, on the incident ground (001)
         RiskReport assessed = reports.get(report.getId());
         ExitCase exit = exits.get(assessed.getExitId());
         assertThat(exit.trigger()).isEqualTo(ExitTrigger.SECURITY_INCIDENT);
         assertThat(stateOf(op)).isEqualTo(AgreementState.EXITING);
         taskOf(exit.processInstanceId(), ExitProcess.TASK_DECIDE, AUTHORITY);
-        // SEC-13: 网信 and 公安 each get a task; the referral and their handling go on the operator's file
-        decide(pid, RiskReportProcess.TASK_REFERRAL, "security-cac", Map.of("handlingNote", "已立案调查"));
-        decide(pid, RiskReportProcess.TASK_REFERRAL, "security-police", Map.of("handlingNote", "已刑事立案"));
+        assertThat(awaitEnd(pid)).isEqualTo(RiskReportProcess.END_CLOSED);
+        assertThat(assessed.isReferred()).isFalse();
+        assertThat(reports.securityFile(op.getCreditCode())).isEmpty();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(pid)
+                        .activityId(RiskReportProcess.TASK_REFERRAL)
+                        .count())
+                .isZero();
+        assertThat(notice(Notifications.operator(op.getCreditCode()), "【风险报告已评估】企业登记数据库遭入侵，数据被批量窃取")
+                        .body())
+                .contains("启动退出程序")
+                .doesNotContain("移送");
+    }
+
+    @Test
+    @Enforces({"SEC-13"})
+    void inXinchangABreachOfSecurityLawIsReferredToCacAndPoliceWhoEachHandleItOnTheOperatorsFile() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication op = admitted("xinchang", "新昌违法移送公司", XC_BUS);
+        RiskReport report = submission.report(
+                new RiskReportForm("xinchang", null, "发现员工私自下载公交客流明细并出售", today(), "已冻结该员工账号"), operatorOf(op));
+        String pid = report.getProcessInstanceId();
+        submission.fileFullReport(report.getId(), "涉及 3 万条含手机号的乘车记录", operatorOf(op));
+        // SEC-13: 新昌 (004) provides the referral; the version the flow started with is kept on it
+        assertThat(runtime.getVariable(pid, "referralOffered")).isEqualTo(true);
+        assertThat(runtime.getVariable(pid, "profileVersion")).isEqualTo(profiles.currentVersion("xinchang"));
+        decide(
+                pid,
+                RiskReportProcess.TASK_ASSESS_RISK,
+                AUTHORITY,
+                Map.of(
+                        "assessmentDepartments", "县委网信办、县公安局",
+                        "riskAssessment", "违反个人信息保护法，运营机构已及时处置",
+                        "assessmentOutcome", "CLOSE",
+                        "referToSecurity", true));
+        assertThat(reports.get(report.getId()).isReferred()).isTrue();
+        // 网信 and 公安 each get a task with a due day ten working days on
+        for (String group : List.of("security-cac", "security-police")) {
+            Task referral = taskOf(pid, RiskReportProcess.TASK_REFERRAL, group);
+            assertThat(referral.getDueDate()).isNotNull();
+        }
+        decide(pid, RiskReportProcess.TASK_REFERRAL, "security-cac", Map.of("handlingNote", "已约谈运营机构负责人"));
+        decide(pid, RiskReportProcess.TASK_REFERRAL, "security-police", Map.of("handlingNote", "已对涉事员工立案侦查"));
         assertThat(awaitEnd(pid)).isEqualTo(RiskReportProcess.END_CLOSED);
         assertThat(reports.securityFile(op.getCreditCode()))
                 .extracting(row -> row.get("kind") + " " + row.get("summary"))
                 .containsExactly(
-                        "REFERRAL 移送网信、公安部门依法处理：企业登记数据库遭入侵，数据被批量窃取（评估结论：数据被窃取并在境外论坛出售，造成严重后果）",
-                        "DEPARTMENT_HANDLING 网信部门处理意见：已立案调查",
-                        "DEPARTMENT_HANDLING 公安部门处理意见：已刑事立案");
-        assertThat(notice(Notifications.operator(op.getCreditCode()), "【风险报告已评估】企业登记数据库遭入侵，数据被批量窃取")
+                        "REFERRAL 移送网信、公安部门依法处理：发现员工私自下载公交客流明细并出售（评估结论：违反个人信息保护法，运营机构已及时处置）",
+                        "DEPARTMENT_HANDLING 网信部门处理意见：已约谈运营机构负责人",
+                        "DEPARTMENT_HANDLING 公安部门处理意见：已对涉事员工立案侦查");
+        assertThat(notice(Notifications.operator(op.getCreditCode()), "【风险报告已评估】发现员工私自下载公交客流明细并出售")
                         .body())
-                .contains("启动退出程序", "已移送网信、公安部门依法处理，并记入贵单位档案");
+                .contains("已移送网信、公安部门依法处理，并记入贵单位档案");
     }
 
     @Test

@@ -10,6 +10,9 @@ import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.evaluation.Evaluation;
+import cn.pubdata.approval.evaluation.EvaluationProcess;
+import cn.pubdata.approval.evaluation.EvaluationReport;
+import cn.pubdata.approval.evaluation.EvaluationSubmission;
 import cn.pubdata.approval.evaluation.Evaluations;
 import cn.pubdata.approval.exit.ExitCase;
 import cn.pubdata.approval.exit.ExitProcess;
@@ -39,6 +42,9 @@ class TermProcessTest extends LifecycleTestSupport {
 
     @Autowired
     Evaluations evaluations;
+
+    @Autowired
+    EvaluationSubmission evaluationSubmission;
 
     @Autowired
     RevenueLedger ledger;
@@ -397,6 +403,60 @@ class TermProcessTest extends LifecycleTestSupport {
     }
 
     @Test
+    @Enforces({"DEV-07"})
+    void xianningOperatorReportsOnItsDevelopersEachYearAndTheAuthorityReviewsIt() {
+        beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
+        AdmissionApplication op = admitted("xianning", "咸宁开发主体报告公司", XN_VISITORS);
+        String term = termOf(op);
+        LocalDate start = agreementOf(op).startsOn();
+        // DEV-07: the profile's cadence (12 months in 咸宁, a versioned setting)
+        assertThat(profiles.of("xianning").developerReportMonths()).isEqualTo(12);
+        assertThat(timerDay(term, TermProcess.TIMER_NEXT_DEVELOPER_REPORT)).isEqualTo(start.plusMonths(12));
+        fireTimerAt(term, TermProcess.TIMER_NEXT_DEVELOPER_REPORT);
+        Evaluation report = org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> evaluations.ofAgreement(agreementOf(op).id()).stream()
+                                .filter(e -> e.kind() == Evaluation.Kind.DEVELOPERS)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(report.periodFrom()).isEqualTo(start);
+        assertThat(report.periodTo()).isEqualTo(start.plusMonths(12).minusDays(1));
+        // the loop waits for the next period
+        assertThat(timerDay(term, TermProcess.TIMER_NEXT_DEVELOPER_REPORT)).isEqualTo(start.plusMonths(24));
+        assertThat(awaitNotice(op, "【请提交开发利用主体情况报告】").body()).contains("开发利用主体情况报告，包括开发利用主体的入驻和退出、数据使用和安全情况（DEV-07）");
+
+        String pid = report.processInstanceId();
+        awaitMessage(pid, EvaluationProcess.MESSAGE_REPORT_FILED);
+        assertThatThrownBy(() -> evaluationSubmission.fileReport(
+                        report.id(),
+                        new EvaluationReport(null, null, null, " ", null, null, null, null, null, List.of()),
+                        operatorOf(op)))
+                .isInstanceOfSatisfying(
+                        Problem.class,
+                        p -> assertThat(p.errors())
+                                .extracting(Problem.FieldError::field)
+                                .containsExactly("security", "incidentCount"));
+        evaluationSubmission.fileReport(
+                report.id(),
+                new EvaluationReport(
+                        null, null, null, "新入驻开发利用主体 2 家，退出 1 家；均使用抽样脱敏数据", null, null, null, 0, null, List.of()),
+                operatorOf(op));
+        var task = taskOf(pid, EvaluationProcess.TASK_REVIEW_DEVELOPER_REPORT, "authority-reviewer");
+        assertThat(taskService.getVariable(task.getId(), "reportSummary").toString())
+                .contains("开发利用主体情况：新入驻开发利用主体 2 家，退出 1 家", "开发利用主体安全事件 0 起");
+        decide(
+                pid,
+                EvaluationProcess.TASK_REVIEW_DEVELOPER_REPORT,
+                "authority-reviewer",
+                Map.of("developerRemarks", "已审阅，请继续落实开发利用主体的安全管理"));
+        assertThat(awaitEnd(pid)).isEqualTo(EvaluationProcess.END_DEVELOPER_REPORT_REVIEWED);
+        assertThat(evaluations.get(report.id()).result()).isEqualTo(Evaluation.Result.NOTED);
+        assertThat(awaitNotice(op, "【开发利用主体情况报告：").body()).contains("已审阅，请继续落实开发利用主体的安全管理");
+    }
+
+    @Test
     @Enforces({"EVAL-01", "PRC-03"})
     void chizhouEvaluatesEachYearAtItsStartAndReEvaluatesTheCapEachYear() {
         beijingTime(LocalDateTime.of(2026, 3, 2, 9, 0));
@@ -418,6 +478,14 @@ class TermProcessTest extends LifecycleTestSupport {
                         .count())
                 .as("001 has no semi-annual security report")
                 .isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(term)
+                        .activityId(TermProcess.TIMER_NEXT_DEVELOPER_REPORT)
+                        .count())
+                .as("DEV-07's report on developers is 003's")
+                .isZero();
+        awaitPassed(term, TermProcess.END_NO_DEVELOPER_REPORTS);
 
         fireTimerAt(term, TermProcess.TIMER_NEXT_CAP_REVIEW);
         var task = taskOf(term, TermProcess.TASK_REVIEW_REVENUE_CAP, "pricing-officer");

@@ -155,6 +155,7 @@ class SecurityConfiguration {
                         .hasAnyRole("authority-reviewer", "manager", "administrator")
                         .requestMatchers(
                                 path.matcher(HttpMethod.POST, "/api/lifecycle/agreements/*/renewal"),
+                                path.matcher(HttpMethod.POST, "/api/lifecycle/agreements/*/emergency-plans"),
                                 path.matcher(HttpMethod.POST, "/api/rectifications/*/plan"),
                                 path.matcher(HttpMethod.POST, "/api/rectifications/*/report"),
                                 path.matcher(HttpMethod.POST, "/api/evaluations/*/report"),

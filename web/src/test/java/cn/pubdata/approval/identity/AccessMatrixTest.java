@@ -347,6 +347,7 @@ class AccessMatrixTest extends WebTest {
                 rule("PUT", "/api/lifecycle/agreements/*/terms", Set.of(Caller.AUTHORITY)),
                 rule("PUT", "/api/policy/profiles/**", Set.of(Caller.AUTHORITY, Caller.MANAGER, Caller.ADMIN)),
                 rule("POST", "/api/lifecycle/agreements/*/renewal", Set.of(Caller.OPERATOR)),
+                rule("POST", "/api/lifecycle/agreements/*/emergency-plans", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/rectifications/*/plan", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/rectifications/*/report", Set.of(Caller.OPERATOR)),
                 rule("POST", "/api/evaluations/*/report", Set.of(Caller.OPERATOR)),

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.WebTest;
 import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.common.Enforces;
+import cn.pubdata.approval.document.DocumentStore;
 import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.identity.Tokens;
 import cn.pubdata.approval.policy.PolicyProfiles;
@@ -48,6 +50,9 @@ class LifecycleApiTest extends WebTest {
     AuthorizedOperators operators;
 
     @Autowired
+    DocumentStore documents;
+
+    @Autowired
     PolicyProfiles profiles;
 
     @Test
@@ -75,6 +80,46 @@ class LifecycleApiTest extends WebTest {
                 Map.of("reason", "继续运营"));
         assertThat(renewal.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(renewal.getBody().get("detail").toString()).contains("未设续期", "ADM-20");
+    }
+
+    @Test
+    @Enforces({"SEC-08"})
+    @SuppressWarnings("unchecked")
+    void theAgreementPageShowsTheGoverningEmergencyPlanAndTheOperatorFilesAnUpdateForReview() {
+        long id = newAgreement();
+        String path = "/api/lifecycle/agreements/" + id + "/emergency-plans";
+        Map<String, Object> plans =
+                call("op-changnan", HttpMethod.GET, path, null).getBody();
+        assertThat((Map<String, Object>) plans.get("governing"))
+                .containsEntry("fromAdmission", true)
+                .containsEntry("status", "GOVERNING");
+        assertThat(plans.get("inReview")).isNull();
+        assertThat(call("op-cidu", HttpMethod.GET, path, null).getStatusCode())
+                .as("another company's agreement")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map<String, Object>> incomplete =
+                call("op-changnan", HttpMethod.POST, path, Map.of("changes", " "));
+        assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(incomplete.getBody().toString()).contains("请上传更新后的应急预案", "请说明应急预案修订了哪些内容");
+        long updated = documents
+                .store(
+                        AuthorizedOperators.CHANGNAN_COMPANY.creditCode(),
+                        "应急预案（修订）.pdf",
+                        ("%PDF-1.4\n% 修订 " + System.nanoTime() + "\n%%EOF").getBytes(StandardCharsets.UTF_8))
+                .id();
+        ResponseEntity<Map<String, Object>> filed =
+                call("op-changnan", HttpMethod.POST, path, Map.of("documentId", updated, "changes", "补充个人信息泄露处置流程"));
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(filed.getBody()).containsEntry("status", "IN_REVIEW").containsEntry("fileName", "应急预案（修订）.pdf");
+        Map<String, Object> after =
+                call("authority", HttpMethod.GET, path, null).getBody();
+        assertThat((Map<String, Object>) after.get("governing")).containsEntry("fromAdmission", true);
+        assertThat((Map<String, Object>) after.get("inReview")).containsEntry("changes", "补充个人信息泄露处置流程");
+        assertThat((List<?>) after.get("history")).hasSize(2);
+        assertThat(call("op-changnan", HttpMethod.POST, path, Map.of("documentId", updated, "changes", "再次修订"))
+                        .getStatusCode())
+                .as("one plan in review at a time")
+                .isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test

@@ -40,7 +40,9 @@ public record Evaluation(
 
     public enum Kind {
         ANNUAL("年度运营情况报告及评估"),
-        SECURITY("运营安全情况报告");
+        SECURITY("运营安全情况报告"),
+        /** DEV-07: the operator's periodic report on its developers (开发利用主体). */
+        DEVELOPERS("开发利用主体情况报告");
 
         private final String label;
 

@@ -48,10 +48,15 @@ class EvaluationNoticeHandler implements ExternalTaskHandler {
         String due = e.reportDue().atZone(Clocks.BEIJING).toLocalDate().toString();
         switch (task.string("noticeTemplate")) {
             case "REPORT_REQUESTED" -> {
-                String what = e.kind() == Evaluation.Kind.ANNUAL
-                        ? "上一报告期（" + e.periodFrom() + " 至 " + e.periodTo() + "）的运营情况报告，包括运营数据需求、数据使用情况、产生效益、数据安全，"
-                                + "以及收入、场景、产品、安全事件和应急演练的数据"
-                        : "近半年（" + e.periodFrom() + " 至 " + e.periodTo() + "）的运营安全情况报告";
+                String what = switch (e.kind()) {
+                    case ANNUAL ->
+                        "上一报告期（" + e.periodFrom() + " 至 " + e.periodTo() + "）的运营情况报告，包括运营数据需求、数据使用情况、产生效益、数据安全，"
+                                + "以及收入、场景、产品、安全事件和应急演练的数据";
+                    case SECURITY -> "近半年（" + e.periodFrom() + " 至 " + e.periodTo() + "）的运营安全情况报告";
+                    case DEVELOPERS ->
+                        "报告期（" + e.periodFrom() + " 至 " + e.periodTo()
+                                + "）的开发利用主体情况报告，包括开发利用主体的入驻和退出、数据使用和安全情况（DEV-07）";
+                };
                 notifications.send(
                         Notifications.operator(e.creditCode()),
                         task.dedupeKey("operator"),

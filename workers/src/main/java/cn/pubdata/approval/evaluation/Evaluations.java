@@ -187,9 +187,16 @@ public class Evaluations {
             count(report.scenarioCount(), "scenarioCount", "请填写应用场景数", errors);
             count(report.productCount(), "productCount", "请填写数据产品和服务数", errors);
         }
-        require(report.security(), "security", "请填写数据安全情况", errors);
-        count(report.incidentCount(), "incidentCount", "请填写安全事件数（没有填 0）", errors);
-        count(report.drillCount(), "drillCount", "请填写应急演练次数（没有填 0）", errors);
+        if (e.kind() == Evaluation.Kind.DEVELOPERS) {
+            // DEV-07: the report on the developers; the security field carries it, the count is the developers'
+            // incidents
+            require(report.security(), "security", "请填写开发利用主体情况：入驻和退出、数据使用和安全情况", errors);
+            count(report.incidentCount(), "incidentCount", "请填写开发利用主体发生的安全事件数（没有填 0）", errors);
+        } else {
+            require(report.security(), "security", "请填写数据安全情况", errors);
+            count(report.incidentCount(), "incidentCount", "请填写安全事件数（没有填 0）", errors);
+            count(report.drillCount(), "drillCount", "请填写应急演练次数（没有填 0）", errors);
+        }
         List<StoredDocument> docs = documents.attachable(report.documents(), e.creditCode()::equals, "documentIds");
         if (!errors.isEmpty()) {
             throw Problem.invalid("报告不完整，请按提示补充", errors);
@@ -226,7 +233,9 @@ public class Evaluations {
                         ? "收入 " + report.revenueYuan() + " 元，场景 " + report.scenarioCount() + " 个，产品 "
                                 + report.productCount() + " 个，安全事件 " + report.incidentCount() + " 起，应急演练 "
                                 + report.drillCount() + " 次"
-                        : "安全事件 " + report.incidentCount() + " 起，应急演练 " + report.drillCount() + " 次",
+                        : e.kind() == Evaluation.Kind.DEVELOPERS
+                                ? "开发利用主体安全事件 " + report.incidentCount() + " 起"
+                                : "安全事件 " + report.incidentCount() + " 起，应急演练 " + report.drillCount() + " 次",
                 actor.label(),
                 "evaluation-report:" + id);
         return get(id);
@@ -373,8 +382,10 @@ public class Evaluations {
                                         + e.scenarioCount()
                                         + " 个；产品 " + e.productCount() + " 个；安全事件 " + e.incidentCount() + " 起；应急演练 "
                                         + e.drillCount() + " 次"
-                                : "运营安全情况：" + e.security() + "\n安全事件 " + e.incidentCount() + " 起；应急演练 " + e.drillCount()
-                                        + " 次");
+                                : e.kind() == Evaluation.Kind.DEVELOPERS
+                                        ? "开发利用主体情况：" + e.security() + "\n开发利用主体安全事件 " + e.incidentCount() + " 起"
+                                        : "运营安全情况：" + e.security() + "\n安全事件 " + e.incidentCount() + " 起；应急演练 "
+                                                + e.drillCount() + " 次");
         r.put("revenueReported", filed && e.revenueYuan() != null);
         return r;
     }

@@ -40,6 +40,7 @@ public enum ProfileSetting {
     EVALUATION_ASPECTS("evaluationAspects", "评估内容（至多4项）", "EVAL-03 EVAL-06", Kind.TEXTS),
     EVALUATION_THIRD_PARTY_ALLOWED("evaluationThirdPartyAllowed", "可会同成员单位和数据提供单位或委托第三方评估", "EVAL-06", Kind.FLAG),
     SECURITY_REPORT_MONTHS("securityReportMonths", "运营安全情况报告周期（月，0 为不报告）", "EVAL-08", Kind.MONTHS_OR_NONE),
+    DEVELOPER_REPORT_MONTHS("developerReportMonths", "开发利用主体情况报送周期（月，0 为不报送）", "DEV-07", Kind.MONTHS_OR_NONE),
     REVENUE_CAP_REVIEW_MONTHS("revenueCapReviewMonths", "最高准许收入定期评估周期（月，0 为不评估）", "PRC-03", Kind.MONTHS_OR_NONE),
     RECTIFICATION_TRIGGERS(
             "rectificationTriggers",
@@ -60,6 +61,7 @@ public enum ProfileSetting {
     TERMINATION_DECIDED_BY("terminationDecidedBy", "作出终止决定的单位", "EXIT-07", Kind.GROUP),
     TERMINATION_DELIBERATION("terminationDeliberation", "终止前由协调机制审议", "EXIT-07", Kind.FLAG),
     SECURITY_INCIDENT_EXIT("securityIncidentExit", "数据安全事件造成不良影响或严重后果即退出", "EXIT-06", Kind.FLAG),
+    SECURITY_LAW_REFERRAL("securityLawReferral", "违反网络安全、数据安全、个人信息保护法律法规的移送网信、公安", "SEC-13", Kind.FLAG),
     DATA_DELETION("dataDeletion", "退出时删除平台内留存数据", "EXIT-09", Kind.FLAG),
     DELETION_BY("deletionBy", "删除数据的一方", "EXIT-09", Kind.CHOICE_OR_NONE, "OPERATOR", "AUTHORITY"),
     DELETION_CONFIRMED_BY("deletionConfirmedBy", "销毁确认的单位（可空）", "EXIT-10", Kind.GROUP_OR_NONE),

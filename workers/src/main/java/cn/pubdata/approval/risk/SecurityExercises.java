@@ -48,8 +48,19 @@ public class SecurityExercises {
 
     public record ExerciseForm(String jurisdiction, Kind kind, LocalDate heldOn, String summary) {}
 
+    /**
+     * SEC-06: what an evaluation reads of the operator's drills and risk assessments: each one held in its period and in
+     * the two years before the day it evaluates to, one a line, and the finding when no drill was held in the last year.
+     */
+    public record ForEvaluation(String listing, String drillFinding) {
+
+        public boolean drillMissing() {
+            return drillFinding != null;
+        }
+    }
+
     /** An authorized operator and its last drill, if any. */
-    public record Overdue(String creditCode, LocalDate lastDrill) {}
+    public record Overdue(String creditCode, String companyName, String jurisdiction, LocalDate lastDrill) {}
 
     private final JdbcClient jdbc;
     private final Agreements agreements;
@@ -133,6 +144,27 @@ public class SecurityExercises {
                 .list();
     }
 
+    /** SEC-06: the operator's drills and risk assessments in the jurisdiction as an evaluation up to a day reads them. */
+    public ForEvaluation forEvaluation(String creditCode, String jurisdiction, LocalDate periodFrom, LocalDate asOf) {
+        LocalDate since = asOf.minusMonths(drillMonths);
+        // the year before too, so that the evaluator sees when the last drill was held
+        LocalDate from = (periodFrom.isBefore(since) ? periodFrom : since).minusMonths(drillMonths);
+        List<Exercise> held = ofOperator(creditCode).stream()
+                .filter(x -> x.jurisdiction().equals(jurisdiction))
+                .filter(x -> !x.heldOn().isBefore(from) && !x.heldOn().isAfter(asOf))
+                .toList();
+        String listing = held.isEmpty()
+                ? "（" + from + " 至 " + asOf + " 未登记应急演练或风险评估）"
+                : held.stream()
+                        .map(x -> x.heldOn() + " " + x.kind().label() + "：" + x.summary())
+                        .collect(java.util.stream.Collectors.joining("\n"));
+        boolean drilled =
+                held.stream().anyMatch(x -> x.kind() == Kind.DRILL && x.heldOn().isAfter(since));
+        String finding =
+                drilled ? null : since.plusDays(1) + " 至 " + asOf + " 的 " + drillMonths + " 个月内未开展数据安全应急演练（SEC-06）";
+        return new ForEvaluation(listing.length() <= 3900 ? listing : listing.substring(0, 3900) + "…", finding);
+    }
+
     /** SEC-06: the jurisdiction's authorized operators without a drill within the set months, for the dashboard. */
     public List<Overdue> withoutDrill(String jurisdiction) {
         profiles.of(jurisdiction);
@@ -153,7 +185,11 @@ public class SecurityExercises {
                             .findFirst()
                             .orElse(null);
             if (last == null || last.isBefore(since)) {
-                overdue.add(new Overdue(creditCode, last));
+                String company = agreements
+                        .latest(creditCode, jurisdiction)
+                        .map(agreements::operatorName)
+                        .orElse(creditCode);
+                overdue.add(new Overdue(creditCode, company, jurisdiction, last));
             }
         }
         return overdue;

@@ -60,6 +60,10 @@ public final class Subjects {
         return "DVA-" + applicationId;
     }
 
+    public static String emergencyPlan(long planId) {
+        return "EPL-" + planId;
+    }
+
     public static String appeal(long appealId) {
         return "APP-" + appealId;
     }
