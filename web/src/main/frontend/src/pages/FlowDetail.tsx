@@ -53,7 +53,7 @@ export function FlowDetail({ t, kind, id }: { t: (k: Key) => string; kind: Kind;
   );
 }
 
-/** SEC-04: the full report that follows the first report by its due day. */
+/** The full report that follows the first report by its due day. */
 function FullReport({ t, id, onFiled }: { t: (k: Key) => string; id: number; onFiled: () => void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');

@@ -75,8 +75,7 @@ public class RiskReportProgress {
                 report.getExitId(),
                 report.getRectificationId(),
                 open && report.getFullReportFiledAt() == null && report.getAssessedAt() == null
-                        ? "已报告数据主管部门和安全监管部门。请于 " + report.getFullReportDue()
-                                + " 前提交完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）（SEC-04）。"
+                        ? "已报告数据主管部门和安全监管部门。请于 " + report.getFullReportDue() + " 前提交完整报告（事件经过、原因、涉及的数据和人员、已采取和拟采取的措施）。"
                         : open
                                 ? "已报告数据主管部门，正在评估"
                                         + (due.isEmpty() ? "" : "（" + due.get(0).dueDay() + " 前）")

@@ -39,7 +39,7 @@ public class RiskReportStart implements ExecutionListener {
                 "referralOffered",
                 profiles.of(report.getJurisdiction(), version).securityLawReferral());
         reports.startedAs(report, execution.getProcessInstanceId());
-        // SEC-04: the full report is due by the end of a working day the setting counts
+        // the full report is due by the end of a working day the setting counts
         java.util.Date due = deadlines.set(execution, "fullReportDueAt", fullReportWorkingDays);
         reports.fullReportDue(
                 report.getId(), due.toInstant().atZone(Clocks.BEIJING).toLocalDate());

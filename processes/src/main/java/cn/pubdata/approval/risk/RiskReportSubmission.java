@@ -20,7 +20,7 @@ public class RiskReportSubmission {
     }
 
     /**
-     * SEC-04: the operator's full report; the flow goes on to the assessment if it waits for it, or takes it as filed
+     * The operator's full report; the flow goes on to the assessment if it waits for it, or takes it as filed
      * when it gets there.
      */
     @Transactional

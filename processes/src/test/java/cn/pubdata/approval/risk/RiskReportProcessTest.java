@@ -82,14 +82,14 @@ class RiskReportProcessTest extends LifecycleTestSupport {
         Notice told = notice(Notifications.group(AUTHORITY), title);
         assertThat(told.body())
                 .contains(
-                        "（" + operator.getCreditCode() + "）于 2026年11月18日 14:30 报告了在处理数据中发现的风险或发生的安全事件（SCN-10、SEC-04）",
+                        "（" + operator.getCreditCode() + "）于 2026年11月18日 14:30 报告了在处理数据中发现的风险或发生的安全事件（SCN-10）",
                         "完整报告应于 2026-11-25 前提交",
                         "涉及场景：未关联具体场景",
                         "发现日期：2026-11-18",
                         "疑似账号被盗用",
                         "已采取的初步措施：已暂停该接口调用并冻结相关账号",
                         "请会同有关部门对该风险进行评估");
-        // SEC-04: the full report comes before the assessment, within 5 working days
+        // the full report comes before the assessment, within 5 working days
         awaitMessage(pid, RiskReportProcess.MESSAGE_FULL_REPORT_FILED);
         assertThat(reports.get(report.getId()).getFullReportDue()).isEqualTo(LocalDate.of(2026, 11, 25));
         assertThat(progress.of(report.getId()).operatorAction()).contains("请于 2026-11-25 前提交完整报告");
@@ -203,7 +203,7 @@ class RiskReportProcessTest extends LifecycleTestSupport {
     }
 
     @Test
-    @Enforces({"SEC-04", "EXIT-06", "SEC-13"})
+    @Enforces({"EXIT-06", "SEC-13"})
     void anIncidentWithSeriousConsequencesReachesTheSecurityMembersAndStartsTheExitWithoutAReferralOutside004() {
         beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
         AdmissionApplication op = admitted("chizhou", "池州安全事件退出公司", CZ_ENTERPRISES);
@@ -211,7 +211,7 @@ class RiskReportProcessTest extends LifecycleTestSupport {
         RiskReport report = submission.report(
                 new RiskReportForm("chizhou", null, "企业登记数据库遭入侵，数据被批量窃取", today(), "已断开外网并报警"), operatorOf(op));
         String pid = report.getProcessInstanceId();
-        // SEC-04, ROLE-07: the profile's security members learn of it at once, like the authority
+        // ROLE-07: the profile's security members learn of it at once, like the authority
         for (String member : profiles.of("chizhou").coordinationGroups()) {
             assertThat(notice(Notifications.group(member), "【安全事件通报】池州安全事件退出公司：企业登记数据库遭入侵，数据被批量窃取")
                             .body())

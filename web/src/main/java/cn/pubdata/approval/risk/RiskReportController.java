@@ -49,7 +49,7 @@ class RiskReportController {
 
     record FullReportRequest(String fullReport) {}
 
-    /** SEC-04: the operator's full report after the first one. */
+    /** The operator's full report after the first one. */
     @PostMapping("/{id}/full-report")
     RiskReport fullReport(@PathVariable long id, @RequestBody FullReportRequest request) {
         return submission.fileFullReport(id, request == null ? null : request.fullReport(), user.actor());

@@ -125,7 +125,7 @@ class CalendarApiTest extends WebTest {
                                 .activityId("ReceiveTask_AwaitFullReport")
                                 .count()
                         == 1);
-        // The engine's clock stands in 2027 only while the full report (SEC-04) creates the assessment task:
+        // The engine's clock stands in 2027 only while the full report creates the assessment task:
         // a clock left there would make every timer of the other tests' flows due at once.
         ClockUtil.setCurrentTime(beijing(LocalDateTime.of(2027, 2, 3, 10, 0))); // a Wednesday, 2027 not entered
         try {

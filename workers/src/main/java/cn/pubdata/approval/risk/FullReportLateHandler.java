@@ -8,7 +8,7 @@ import cn.pubdata.approval.worker.WorkItem;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** SEC-04: the full report did not come by its due day; the authority is told and assesses with what it has. */
+/** The full report did not come by its due day; the authority is told and assesses with what it has. */
 @Component
 class FullReportLateHandler implements ExternalTaskHandler {
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * SCN-10, SEC-04: tells the authority and the profile's security members (ROLE-07) at once that an operator reported a
+ * SCN-10: tells the authority and the profile's security members (ROLE-07) at once that an operator reported a
  * risk or an incident, with everything it reported and the day its full report is due.
  */
 @Component
@@ -42,7 +42,7 @@ class RiskReportNoticeHandler implements ExternalTaskHandler {
         RiskReport report = reports.get(task.longValue("reportId"));
         String facts = report.getCompanyName() + "（" + report.getCreditCode() + "）于 "
                 + RiskReports.MINUTE.format(report.getReportedAt().atZone(Clocks.BEIJING))
-                + " 报告了在处理数据中发现的风险或发生的安全事件（SCN-10、SEC-04）。\n\n涉及场景：" + reports.scenarioName(report)
+                + " 报告了在处理数据中发现的风险或发生的安全事件（SCN-10）。\n\n涉及场景：" + reports.scenarioName(report)
                 + "\n发现日期：" + report.getFoundOn() + "\n风险情况：" + report.getDescription() + "\n已采取的初步措施："
                 + report.getMeasures()
                 + (report.getFullReportDue() == null ? "" : "\n完整报告应于 " + report.getFullReportDue() + " 前提交。");

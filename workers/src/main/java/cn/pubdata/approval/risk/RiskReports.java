@@ -132,7 +132,7 @@ public class RiskReports {
         }
     }
 
-    /** SEC-04: the day the full report is due, counted when the report reaches the authority. */
+    /** The day the full report is due, counted when the report reaches the authority. */
     @Transactional
     public void fullReportDue(long id, LocalDate day) {
         RiskReport report = get(id);
@@ -141,7 +141,7 @@ public class RiskReports {
     }
 
     /**
-     * SEC-04: the operator's full report after the first one: what happened, its cause, the data and people affected,
+     * The operator's full report after the first one: what happened, its cause, the data and people affected,
      * the measures taken. Filed once, while the report is open; the caller moves the process on.
      */
     @Transactional
