@@ -1,6 +1,7 @@
 package cn.pubdata.approval.exit;
 
 import cn.pubdata.approval.datause.DataUseRequest;
+import cn.pubdata.approval.datause.DataUseStatus;
 import cn.pubdata.approval.datause.DataUses;
 import cn.pubdata.approval.developer.DevelopersOnExit;
 import cn.pubdata.approval.product.Product;
@@ -57,9 +58,9 @@ public class RunningFlows {
                 ended.add("场景「" + s.getName() + "」");
             }
         }
-        for (DataUseRequest r : dataUses.inReviewOf(exit.creditCode(), exit.jurisdiction())) {
+        for (DataUseRequest r : dataUses.withFlowPossiblyRunningOf(exit.creditCode(), exit.jurisdiction())) {
             if (end(ExitProcess.MESSAGE_DATA_USE_ENDED, r.getProcessInstanceId(), reason)) {
-                ended.add("数据需求申请 " + r.getId());
+                ended.add("数据需求申请 " + r.getId() + (r.getStatus() == DataUseStatus.REFUSED ? "（申诉期）" : ""));
             }
         }
         for (Product p : products.inReviewOf(exit.creditCode(), exit.jurisdiction())) {

@@ -15,6 +15,7 @@ import cn.pubdata.approval.datause.DataUseRequest;
 import cn.pubdata.approval.datause.DataUseStatus;
 import cn.pubdata.approval.datause.DataUseSubmission;
 import cn.pubdata.approval.datause.DataUses;
+import cn.pubdata.approval.exit.ExitCase;
 import cn.pubdata.approval.lifecycle.LifecycleTestSupport;
 import cn.pubdata.approval.notification.Notice;
 import cn.pubdata.approval.notification.Notifications;
@@ -26,6 +27,7 @@ import cn.pubdata.approval.scenario.ScenarioForm;
 import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.task.LineAnswers;
+import cn.pubdata.approval.term.TermProcess;
 import cn.pubdata.approval.timeline.Subjects;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -361,6 +363,35 @@ class DataUseAppealProcessTest extends LifecycleTestSupport {
     }
 
     /** A scenario of the operator's jurisdiction over the resources, through its whole review with every unit consenting. */
+    @Test
+    void theOperatorsExitEndsARefusedRequestWaitingOutItsAppealPeriodAndTheRefusalStands() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication operator = admitted("xianning", "咸宁申诉期退出公司", XN_VISITORS);
+        Scenario scenario = approvedScenario(operator, "景区客流统计", XN_VISITORS);
+        DataUseRequest request = dataUseSubmission.submit(
+                new DataUseForm(scenario.getId(), "客流统计", today(), today().plusMonths(2), List.of(1)),
+                operatorOf(operator));
+        String pid = request.getProcessInstanceId();
+        decide(
+                pid,
+                DataUseProcess.TASK_IRS_REVIEW,
+                AUTHORITY,
+                Map.of("irsDecision", "refuse", "irsReason", "使用目的与场景不符"));
+        awaitMessage(pid, DataUseProcess.MESSAGE_APPEAL_UPHELD);
+
+        fireTimerAt(termOf(operator), TermProcess.TIMER_EXPIRY); // 咸宁 has no renewal: the operator exits at expiry
+        assertThat(awaitEnd(pid)).isEqualTo("EndEvent_EndedByExit");
+        assertThat(dataUses.get(request.getId()).getStatus())
+                .as("the refusal stands; only its appeal period ends")
+                .isEqualTo(DataUseStatus.REFUSED);
+        assertThat(titles(Subjects.dataUse(request.getId()))).contains("申诉期结束：运营机构退出");
+        assertThat(noticesOf(operator)).noneMatch(n -> n.title().startsWith("【数据需求申请已终止"));
+        ExitCase exit = exits.ofAgreement(agreementOf(operator).id()).get(0);
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> titles(Subjects.exit(exit.id())).stream().anyMatch(t -> t.startsWith("终止运行中的审核 1 项")));
+    }
+
     private Scenario approvedScenario(AdmissionApplication operator, String name, String... resources) {
         Scenario scenario = scenarioSubmission.submit(
                 new ScenarioForm(

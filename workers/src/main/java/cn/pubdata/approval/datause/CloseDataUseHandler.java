@@ -56,6 +56,16 @@ class CloseDataUseHandler implements ExternalTaskHandler {
         }
         dataUses.close(id, outcome, reason.isEmpty() ? null : reason);
         DataUseRequest request = dataUses.get(id);
+        if (outcome == DataUseStatus.ENDED && request.getStatus() == DataUseStatus.REFUSED) {
+            // an exit during the appeal period: the refusal stands and was told; only the period ends
+            timeline.record(
+                    Subjects.dataUse(id),
+                    "申诉期结束：运营机构退出",
+                    reason.isEmpty() ? null : reason,
+                    "系统",
+                    task.dedupeKey("timeline"));
+            return Map.of();
+        }
         Scenario scenario = dataUses.scenarioOf(request);
         Set<String> granted = grants.ofRequest(id).stream()
                 .map(DataAccessGrants.DataAccessGrant::resourceCode)

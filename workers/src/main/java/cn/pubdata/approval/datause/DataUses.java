@@ -148,11 +148,14 @@ public class DataUses {
         return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode);
     }
 
-    /** The operator's data-use requests of a jurisdiction still in review. */
-    public List<DataUseRequest> inReviewOf(String creditCode, String jurisdiction) {
+    /**
+     * The requests whose flow may still be running: those in review, and the refused ones that may still wait out their
+     * appeal period (003). An exit ends both.
+     */
+    public List<DataUseRequest> withFlowPossiblyRunningOf(String creditCode, String jurisdiction) {
         return repository.findByCreditCodeOrderBySubmittedAtDesc(creditCode).stream()
                 .filter(r -> r.getJurisdiction().equals(jurisdiction)
-                        && r.getStatus() == DataUseStatus.IN_REVIEW
+                        && (r.getStatus() == DataUseStatus.IN_REVIEW || r.getStatus() == DataUseStatus.REFUSED)
                         && r.getProcessInstanceId() != null)
                 .toList();
     }
