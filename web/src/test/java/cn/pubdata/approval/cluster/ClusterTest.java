@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import cn.pubdata.approval.admission.ApplicationBodies;
 import cn.pubdata.approval.fixture.AdmissionOverHttp;
 import cn.pubdata.approval.fixture.AdmissionOverHttp.Decision;
+import cn.pubdata.approval.fixture.SqlRows;
 import cn.pubdata.approval.identity.LocalKeycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,15 +31,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -614,23 +611,7 @@ class ClusterTest {
     // -------------------------------------------------------------------------------------------
 
     private static List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return SqlRows.of(db.getConnection(), sql, params);
     }
 
     private static Object value(String sql, Object... params) throws SQLException {

@@ -15,6 +15,7 @@ import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.embedded.StalePostmaster;
 import cn.pubdata.approval.fixture.AdmissionOverHttp;
 import cn.pubdata.approval.fixture.AdmissionOverHttp.Decision;
+import cn.pubdata.approval.fixture.SqlRows;
 import cn.pubdata.approval.identity.LocalKeycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,15 +33,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -577,23 +575,7 @@ class CrashRecoveryTest {
     }
 
     private static List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
-        try (Connection c = db();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return SqlRows.of(db(), sql, params);
     }
 
     private static Map<String, Object> row(String sql, Object... params) throws SQLException {
