@@ -68,6 +68,14 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 .isEqualTo("admission-completeness-check");
 
         passCompleteness(pid, false);
+        OfficialNotice accepted = officialNotice("ADM-" + application.getId(), OfficialNotice.Kind.ACCEPTANCE, "池数授");
+        assertThat(accepted.title()).startsWith("【已受理】");
+        assertThat(accepted.body()).contains("材料齐全，予以受理");
+        assertThat(accepted.issuer()).isEqualTo("池州市数据主管部门");
+        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
+                .as("one 受理 notice however often the step is delivered")
+                .filteredOn(n -> n.title().startsWith("【已受理】"))
+                .hasSize(1);
         // ADM-09: one task per coordination member of 池州 (ROLE-07) and per provider unit whose data is requested
         List<String> reviewers = List.of("security-cac", "security-police", "provider-cz-scj", "provider-cz-cgj");
         for (String group : reviewers) {
@@ -161,9 +169,9 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 .anyMatch(n -> n.title().startsWith("【需补正】")
                         && n.body().contains("第六部分缺少年度评估计划")
                         && n.body().contains("2026年3月4日"));
-        assertThat(officialNotice("ADM-" + application.getId(), OfficialNotice.Kind.SUPPLEMENT, "新数授")
-                        .body())
-                .contains("第六部分缺少年度评估计划");
+        OfficialNotice supplement = officialNotice("ADM-" + application.getId(), OfficialNotice.Kind.SUPPLEMENT, "新数授");
+        assertThat(supplement.body()).contains("第六部分缺少年度评估计划");
+        assertNoAcceptanceNotice(application);
 
         submission.supplement(
                 application.getId(),
@@ -178,6 +186,8 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 .as("a fresh form after 补正")
                 .isNull();
         passCompleteness(pid, true);
+        OfficialNotice accepted = officialNotice("ADM-" + application.getId(), OfficialNotice.Kind.ACCEPTANCE, "新数授");
+        assertThat(accepted.id()).as("受理 comes after the 补正 round").isGreaterThan(supplement.id());
 
         // SCN-02: each named scenario runs its own review, called by the admission, in parallel with the others
         var scenarioList = scenarios.ofAdmission(application.getId()).stream()
@@ -482,6 +492,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         AdmissionApplication closed = applications.get(application.getId());
         assertThat(closed.getStatus()).isEqualTo(ApplicationStatus.EXPIRED);
         assertThat(closed.getOutcomeReason()).contains("补正期限已届满");
+        assertNoAcceptanceNotice(application);
         assertThatThrownBy(() -> submission.supplement(
                         application.getId(),
                         form(
@@ -524,6 +535,7 @@ class AdmissionProcessTest extends AdmissionTestSupport {
                 Map.of("completenessDecision", "reject", "completenessReason", "两次补正后材料仍不齐全"));
         assertThat(awaitEnd(pid)).isEqualTo("EndEvent_NotAccepted");
         assertThat(applications.get(application.getId()).getOutcomeReason()).isEqualTo("两次补正后材料仍不齐全");
+        assertNoAcceptanceNotice(application);
         assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
                 .as("each round of 补正 is its own notice")
                 .filteredOn(n -> n.title().startsWith("【需补正】") && n.body().contains("次补正要求"))
@@ -689,6 +701,15 @@ class AdmissionProcessTest extends AdmissionTestSupport {
         admitDecision(pid);
         awaitPublicity(pid);
         return application;
+    }
+
+    /** Refused or returned before acceptance: no 受理通知书, in-app or official. */
+    private void assertNoAcceptanceNotice(AdmissionApplication application) {
+        assertThat(officialNotices.ofSubject("ADM-" + application.getId()))
+                .extracting(OfficialNotice::kind)
+                .doesNotContain(OfficialNotice.Kind.ACCEPTANCE);
+        assertThat(notifications.inbox(Notifications.operator(application.getCreditCode())))
+                .noneMatch(n -> n.title().startsWith("【已受理】"));
     }
 
     private void awaitWaitingForSupplement(String pid) {

@@ -12,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Tells the operator what it must do now during admission (补正) and what the public may do (公示). */
+/**
+ * Tells the operator where its admission stands: accepted for review (受理), what it must supply (补正), and that the
+ * public may now object (公示). 受理 and 补正 are official notices under a document number.
+ */
 @Component
 class AdmissionNoticeHandler implements ExternalTaskHandler {
 
@@ -47,6 +50,12 @@ class AdmissionNoticeHandler implements ExternalTaskHandler {
         String body;
         OfficialNotice.Kind official = null;
         switch (template) {
+            case "ACCEPTED" -> {
+                title = "【已受理】" + task.string("announcementTitle") + " 准入申请";
+                body = application.getCompanyName() + "：\n\n您的准入申请经形式审查材料齐全，予以受理。申请已分送协调机制成员单位和数据提供单位审查，"
+                        + "审查进度可登录门户查看。";
+                official = OfficialNotice.Kind.ACCEPTANCE;
+            }
             case "SUPPLEMENT_REQUESTED" -> {
                 String due = DAY.format(task.date("supplementDue"));
                 title = "【需补正】" + task.string("announcementTitle") + " 准入申请";
