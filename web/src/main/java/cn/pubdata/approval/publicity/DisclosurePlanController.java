@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operator's disclosure plan (DSC-01, DSC-06): it adds the items its operation plan names (what, how often,
- * through which channel) and records each disclosure; the public site shows them with overdue ones marked.
+ * through which channel), changes them, and records each disclosure; the public site shows them with overdue ones marked.
  */
 @RestController
 @RequestMapping("/api/disclosure-plan")
@@ -44,6 +46,17 @@ class DisclosurePlanController {
     DisclosurePlans.PlanItem addItem(@RequestBody ItemRequest request) {
         return plans.addItem(
                 request.agreementId() == null ? -1 : request.agreementId(),
+                user.creditCode(),
+                request.item(),
+                request.frequencyMonths(),
+                request.channel(),
+                user.actor().label());
+    }
+
+    @PutMapping("/items/{id}")
+    DisclosurePlans.PlanItem updateItem(@PathVariable long id, @RequestBody ItemRequest request) {
+        return plans.updateItem(
+                id,
                 user.creditCode(),
                 request.item(),
                 request.frequencyMonths(),

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * One company's data is invisible to another on every portal route that takes an id, the routes read from the
  * running application: op-changnan calls each with op-cidu's real ids (an application, a document, a scenario, a
- * product, a data-use request, a data-quality issue, a risk report, a notice, an official notice, an agreement, an exit, a rectification,
+ * product, a data-use request, a data-quality issue, a risk report, a notice, an official notice, an agreement, an exit, a rectification, a disclosure plan item,
  * an evaluation, a developer's application to it) and gets 404, and nothing of op-cidu's changes. The lists filtered by company show op-changnan none of op-cidu's items either.
  */
 class OperatorIsolationTest extends WebTest {
@@ -226,6 +226,19 @@ class OperatorIsolationTest extends WebTest {
                                 "瓷都数据运营有限公司：\n\n隔离测试。"))
                         .id());
         ids.putAll(ciduLifecycle());
+        ids.put(
+                "disclosure-plan",
+                created(
+                        "/api/disclosure-plan/items",
+                        Map.of(
+                                "agreementId",
+                                ids.get("lifecycle"),
+                                "item",
+                                "隔离测试披露事项" + System.nanoTime(),
+                                "frequencyMonths",
+                                3,
+                                "channel",
+                                "运营平台门户网站")));
         ids.put("developers", operators.developerApplicationToCidu());
         ids.put("appeals", operators.appealAgainstCidu());
         return ids;
@@ -324,6 +337,7 @@ class OperatorIsolationTest extends WebTest {
         }
         s.append(call("op-cidu", HttpMethod.GET, "/api/lifecycle/agreements/" + ids.get("lifecycle"), null)
                 .getBody());
+        s.append(call("op-cidu", HttpMethod.GET, "/api/disclosure-plan", null).getBody());
         s.append(jdbc.sql("select count(*) from approval.timeline_event")
                 .query(Long.class)
                 .single());

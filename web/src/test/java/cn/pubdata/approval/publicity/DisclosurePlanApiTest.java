@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * The operator's disclosure plan through HTTP: op-cidu adds what it discloses, how often and where, records a
  * disclosure; the public site shows each item with its frequency, channel and disclosures, the overdue one marked and
- * listed first. Another company cannot touch op-cidu's plan; a field left out is named.
+ * listed first. It changes an item's frequency and the next disclosure falls due by it; a duplicate name is refused. Another company cannot touch op-cidu's plan; a field left out is named.
  */
 class DisclosurePlanApiTest extends WebTest {
 
@@ -116,6 +116,42 @@ class DisclosurePlanApiTest extends WebTest {
                                 .toString());
         assertThat(plans.indexOf(ours.get(0))).as("overdue items head the list").isLessThan(plans.indexOf(ours.get(1)));
 
+        long productsId = ((Number) products.getBody().get("id")).longValue();
+        ResponseEntity<Map<String, Object>> changed = put(
+                "op-cidu",
+                "/api/disclosure-plan/items/" + productsId,
+                Map.of("item", "数据产品和服务清单" + run, "frequencyMonths", 6, "channel", "运营平台门户网站"));
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(changed.getBody())
+                .as("the next disclosure falls due by the new frequency")
+                .containsEntry("frequencyLabel", "每半年")
+                .containsEntry("channel", "运营平台门户网站")
+                .containsEntry(
+                        "nextDue",
+                        agreements
+                                .find(agreement)
+                                .orElseThrow()
+                                .startsOn()
+                                .plusMonths(6)
+                                .toString());
+        ResponseEntity<Map<String, Object>> blank = put(
+                "op-cidu",
+                "/api/disclosure-plan/items/" + productsId,
+                Map.of("item", "数据产品和服务清单" + run, "frequencyMonths", 13, "channel", " "));
+        assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(blank.getBody().toString()).contains("frequencyMonths", "1 到 12 个月", "channel", "披露渠道");
+        ResponseEntity<Map<String, Object>> duplicate = put(
+                "op-cidu",
+                "/api/disclosure-plan/items/" + productsId,
+                Map.of("item", "公共数据资源使用情况" + run, "frequencyMonths", 6, "channel", "微信公众号"));
+        assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(put(
+                                "op-changnan",
+                                "/api/disclosure-plan/items/" + productsId,
+                                Map.of("item", "冒名修改", "frequencyMonths", 1, "channel", "微信公众号"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
         ResponseEntity<Map<String, Object>> other = post(
                 "op-changnan",
                 "/api/disclosure-plan/disclosures",
@@ -131,9 +167,18 @@ class DisclosurePlanApiTest extends WebTest {
     }
 
     private ResponseEntity<Map<String, Object>> post(String user, String path, Map<String, Object> body) {
+        return send(HttpMethod.POST, user, path, body);
+    }
+
+    private ResponseEntity<Map<String, Object>> put(String user, String path, Map<String, Object> body) {
+        return send(HttpMethod.PUT, user, path, body);
+    }
+
+    private ResponseEntity<Map<String, Object>> send(
+            HttpMethod method, String user, String path, Map<String, Object> body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(Tokens.of(user));
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JSON);
     }
 
     private static HttpEntity<Void> as(String user) {

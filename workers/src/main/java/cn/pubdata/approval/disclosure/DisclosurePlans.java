@@ -54,19 +54,7 @@ public class DisclosurePlans {
     public PlanItem addItem(
             long agreementId, String creditCode, String item, Integer frequencyMonths, String channel, String actor) {
         Agreement agreement = own(agreementId, creditCode);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (item == null || item.isBlank() || item.length() > 200) {
-            errors.add(new Problem.FieldError("item", "请填写披露内容（200 字以内），如“公共数据资源使用情况”"));
-        }
-        if (frequencyMonths == null || frequencyMonths < 1 || frequencyMonths > 12) {
-            errors.add(new Problem.FieldError("frequencyMonths", "披露频次应为每 1 到 12 个月一次"));
-        }
-        if (channel == null || channel.isBlank() || channel.length() > 200) {
-            errors.add(new Problem.FieldError("channel", "请填写披露渠道（200 字以内），如“运营平台门户网站”"));
-        }
-        if (!errors.isEmpty()) {
-            throw Problem.invalid("披露计划有误，请按提示修改", errors);
-        }
+        checkItem(item, frequencyMonths, channel);
         Long id = jdbc.sql("""
                 insert into approval.disclosure_plan_item (agreement_id, item, frequency_months, channel, filed_at)
                 values (:a, :item, :f, :channel, :at) on conflict (agreement_id, item) do nothing returning id""")
@@ -84,20 +72,49 @@ public class DisclosurePlans {
                 "每 " + frequencyMonths + " 个月一次，渠道：" + channel.trim(),
                 actor,
                 "disclosure-plan:" + id);
-        return of(agreement.jurisdiction()).stream()
-                .filter(p -> p.id() == id)
-                .findFirst()
-                .orElseThrow();
+        return item(agreement, id);
+    }
+
+    /**
+     * The operator changes an item of its plan (what, how often, where); the disclosures already made under it stay,
+     * and the next one falls due by the new frequency.
+     */
+    public PlanItem updateItem(
+            long itemId, String creditCode, String item, Integer frequencyMonths, String channel, String actor) {
+        Agreement agreement = ownItem(itemId, creditCode);
+        checkItem(item, frequencyMonths, channel);
+        boolean taken = jdbc.sql("""
+                select count(*) from approval.disclosure_plan_item where agreement_id = :a and item = :item and id <> :id""")
+                        .param("a", agreement.id())
+                        .param("item", item.trim())
+                        .param("id", itemId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (taken) {
+            throw Problem.conflict("披露计划中已有“" + item.trim() + "”");
+        }
+        jdbc.sql("""
+                update approval.disclosure_plan_item set item = :item, frequency_months = :f, channel = :channel
+                where id = :id""")
+                .param("item", item.trim())
+                .param("f", frequencyMonths)
+                .param("channel", channel.trim())
+                .param("id", itemId)
+                .update();
+        timeline.record(
+                Subjects.agreement(agreement.id()),
+                "披露计划修改：" + item.trim(),
+                "每 " + frequencyMonths + " 个月一次，渠道：" + channel.trim(),
+                actor,
+                "disclosure-plan:" + itemId + ":" + clock.millis());
+        return item(agreement, itemId);
     }
 
     /** The operator records a disclosure it made under an item of its plan. */
     public PlanItem disclose(long itemId, String creditCode, LocalDate disclosedOn, String content, String actor) {
-        Long agreementId = jdbc.sql("select agreement_id from approval.disclosure_plan_item where id = :id")
-                .param("id", itemId)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> Problem.notFound("没有编号为 " + itemId + " 的披露计划事项"));
-        Agreement agreement = own(agreementId, creditCode, "没有编号为 " + itemId + " 的披露计划事项");
+        Agreement agreement = ownItem(itemId, creditCode);
+        long agreementId = agreement.id();
         LocalDate today = clock.instant().atZone(Clocks.BEIJING).toLocalDate();
         List<Problem.FieldError> errors = new ArrayList<>();
         if (disclosedOn == null || disclosedOn.isAfter(today)) {
@@ -124,10 +141,7 @@ public class DisclosurePlans {
                 disclosedOn + "：" + content.trim(),
                 actor,
                 "disclosure:" + id);
-        return of(agreement.jurisdiction()).stream()
-                .filter(p -> p.id() == itemId)
-                .findFirst()
-                .orElseThrow();
+        return item(agreement, itemId);
     }
 
     /** Every plan item of the operators of a jurisdiction (all where null), overdue ones first. */
@@ -210,6 +224,40 @@ public class DisclosurePlans {
                 .param("i", itemId)
                 .query((rs, n) -> new Disclosure(rs.getDate("disclosed_on").toLocalDate(), rs.getString("content")))
                 .list();
+    }
+
+    private void checkItem(String item, Integer frequencyMonths, String channel) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (item == null || item.isBlank() || item.length() > 200) {
+            errors.add(new Problem.FieldError("item", "请填写披露内容（200 字以内），如“公共数据资源使用情况”"));
+        }
+        if (frequencyMonths == null || frequencyMonths < 1 || frequencyMonths > 12) {
+            errors.add(new Problem.FieldError("frequencyMonths", "披露频次应为每 1 到 12 个月一次"));
+        }
+        if (channel == null || channel.isBlank() || channel.length() > 200) {
+            errors.add(new Problem.FieldError("channel", "请填写披露渠道（200 字以内），如“运营平台门户网站”"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("披露计划有误，请按提示修改", errors);
+        }
+    }
+
+    private PlanItem item(Agreement agreement, long itemId) {
+        return of(agreement.jurisdiction()).stream()
+                .filter(p -> p.id() == itemId)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The agreement of an item of the caller's own plan; another company's item is as absent as a missing one. */
+    private Agreement ownItem(long itemId, String creditCode) {
+        String missing = "没有编号为 " + itemId + " 的披露计划事项";
+        Long agreementId = jdbc.sql("select agreement_id from approval.disclosure_plan_item where id = :id")
+                .param("id", itemId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> Problem.notFound(missing));
+        return own(agreementId, creditCode, missing);
     }
 
     private Agreement own(long agreementId, String creditCode) {
