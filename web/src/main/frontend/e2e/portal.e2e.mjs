@@ -2,6 +2,8 @@
 //   node e2e/portal.e2e.mjs apply  <base> <outDir> <pdf> <announcementId>   log in, see errors at the fields, fill,
 //                                                           upload, reload, submit
 //   node e2e/portal.e2e.mjs follow <base> <outDir> <id>    log in again, see the reviewer's 补正 request, supplement
+//   node e2e/portal.e2e.mjs disclose <base> <outDir> <item> its disclosure plan: errors at the fields, add an item,
+//                                                           record a disclosure, see both on the public site without login
 // Prints an AXE line per screenshot (axe.mjs),
 // the application id (apply); exits non-zero on any failed step. Screenshots of each step go to outDir.
 import { chromium } from 'playwright-core';
@@ -48,6 +50,45 @@ try {
     await page.waitForSelector('text=提交准入申请');
     await shot('4-submitted-timeline');
     console.log('APPLICATION ' + page.url().split('/').pop());
+  } else if (mode === 'disclose') {
+    await page.click('[data-testid=disclosure-plan-link]');
+    await page.waitForSelector('[data-testid=plan-item-form]');
+    await shot('8-disclosure-plan');
+    await page.click('[data-testid=plan-item-form] button.primary');
+    await page.waitForSelector('text=请填写披露内容');
+    await page.waitForSelector('text=请选择披露频次');
+    await shot('9-disclosure-plan-errors-at-the-fields');
+    const jingdezhen = await page.locator('#plan-agreement option', { hasText: '景德镇' }).first().getAttribute('value');
+    await page.selectOption('#plan-agreement', jingdezhen);
+    await page.fill('#plan-item', arg);
+    await page.selectOption('#plan-frequency', '3');
+    await page.fill('#plan-channel', '运营平台门户网站');
+    await page.click('[data-testid=plan-item-form] button.primary');
+    await page.waitForSelector('[data-testid=plan-saved]');
+    const row = page.locator('[data-testid=plan-items] tr', { hasText: arg });
+    await row.waitFor();
+    await row.locator('button', { hasText: '登记披露' }).click();
+    await page.waitForSelector('[data-testid=disclosure-form]');
+    await page.fill('#disclosure-content', '');
+    await page.click('[data-testid=disclosure-form] button.primary');
+    await page.waitForSelector('text=请填写披露了什么');
+    await page.fill('#disclosure-content', '本季度数据调用情况：https://cidu.example.cn/disclosure/q4');
+    await page.click('[data-testid=disclosure-form] button.primary');
+    await page.waitForSelector('text=披露记录已登记');
+    if (!(await row.textContent()).includes('本季度数据调用情况')) throw new Error('the disclosure is not on the plan: ' + await row.textContent());
+    await shot('10-disclosure-recorded');
+    // the public site, in a fresh context: no login
+    const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+    await visitor.goto(base + '/portal/#/public');
+    await visitor.waitForSelector('#public-jurisdiction option[value=jingdezhen]', { state: 'attached' });
+    await visitor.selectOption('#public-jurisdiction', 'jingdezhen');
+    const published = visitor.locator('[data-testid=disclosure-plans] tr', { hasText: arg });
+    await published.waitFor({ timeout: 30000 });
+    if (!(await published.textContent()).includes('本季度数据调用情况')) throw new Error('the public site lacks the disclosure');
+    await published.scrollIntoViewIfNeeded();
+    await visitor.screenshot({ path: `${out}/11-disclosure-on-the-public-site.png`, fullPage: true });
+    await audit(visitor, '11-disclosure-on-the-public-site');
+    console.log('DISCLOSED ' + (await published.textContent()).replace(/\s+/g, ' '));
   } else {
     await page.goto(`${base}/portal/#/applications/${arg}`);
     await page.waitForSelector('text=形式审查：退回补正', { timeout: 30000 });

@@ -18,6 +18,7 @@ import { DeveloperDetail, Developers } from './pages/Developers';
 import { Dashboard } from './pages/Dashboard';
 import { NoticePrint, Notices } from './pages/Notices';
 import { SecurityExercises } from './pages/SecurityExercises';
+import { DisclosurePlan } from './pages/DisclosurePlan';
 import './portal.css';
 
 function useHash() {
@@ -61,6 +62,7 @@ export function App({ profile }: { profile: Profile }) {
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
           {profile.roles.includes('operator') && <a href="#/notices" data-testid="notices-link">{t('officialNotices')}</a>}
+          {profile.roles.includes('operator') && <a href="#/disclosure-plan" data-testid="disclosure-plan-link">{t('disclosurePlanLink')}</a>}
           {manager && <a href="#/dashboard" data-testid="dashboard-link">{t('dashboard')}</a>}
           {(authority || manager) && <a href="#/settings" data-testid="settings-link">{t('settings')}</a>}
           <a href="#/inbox" data-testid="inbox-link">{t('inbox')}{unread > 0 && <span className="badge" data-testid="unread">{unread}</span>}</a>
@@ -99,6 +101,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'notices' && id && <NoticePrint t={t} id={Number(id)} />}
         {page === 'dashboard' && manager && <Dashboard t={t} groups={profile.groups} />}
         {page === 'drills' && operator && <SecurityExercises t={t} />}
+        {page === 'disclosure-plan' && profile.roles.includes('operator') && <DisclosurePlan t={t} />}
         {(!page || page === '') && <Home t={t} operator={operator} authority={authority} />}
       </main>
     </>

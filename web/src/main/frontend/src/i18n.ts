@@ -91,7 +91,20 @@ export const messages = {
     objection: '供需异议', objectionLine: '提出异议的数据需求', objectionGrounds: '异议的事实和理由', fileObjection: '向数据主管部门提出异议',
     appealHint: '对未获批准的决定，可向数据主管部门申诉一次（APL-01）；申诉成立的，重新审核。',
     objectionHint: '对数据提供单位不同意提供的数据需求，可向数据主管部门提出异议，每项一次（APL-04）；异议成立的，该项重新审核。',
-    myAppeals: '申诉和异议'
+    myAppeals: '申诉和异议',
+    disclosurePlan: '信息披露计划', disclosurePlanLink: '披露计划',
+    disclosurePlanHint: '按运营方案填写本单位定期披露的事项、频次和渠道，每次披露后在此登记；公众可在信息公开页面查看，逾期未披露的事项将被标注（DSC-01、DSC-06）。',
+    noPlanItems: '尚未填写披露计划。', planItem: '披露内容', planFrequency: '披露频次', planChannel: '披露渠道',
+    lastDisclosure: '最近一次披露', nextDisclosure: '下次应披露', actions: '操作', notDisclosedYet: '尚未披露',
+    dueSoon: '15日内到期', onSchedule: '未到期', recordDisclosure: '登记披露', editPlanItem: '修改披露事项',
+    addPlanItem: '新增披露事项', savePlanItem: '保存披露事项', saveDisclosure: '保存披露记录', cancel: '取消',
+    disclosedOn: '披露日期', disclosureContent: '披露了什么（摘要或链接）',
+    planItemExample: '如：公共数据资源使用情况', planChannelExample: '如：运营平台门户网站',
+    noAgreementForPlan: '尚无授权运营协议，获准入并签订协议后可填写披露计划。',
+    monthly: '每月', quarterly: '每季度', halfYearly: '每半年', yearly: '每年', everyMonthsBefore: '每 ', everyMonthsAfter: ' 个月',
+    planItemRequired: '请填写披露内容（200 字以内），如“公共数据资源使用情况”', planFrequencyRequired: '请选择披露频次（每 1 到 12 个月一次）',
+    planChannelRequired: '请填写披露渠道（200 字以内），如“运营平台门户网站”', disclosedOnRequired: '请填写已披露的日期（不晚于今天）',
+    disclosureContentRequired: '请填写披露了什么（摘要或链接）', planItemSaved: '披露事项已保存，信息公开页面同步更新。', disclosureSaved: '披露记录已登记。'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -185,7 +198,20 @@ export const messages = {
     objection: 'Supply objection', objectionLine: 'Line objected to', objectionGrounds: 'Facts and grounds of the objection', fileObjection: 'Object to the authority',
     appealHint: 'A refused decision may be appealed to the authority once (APL-01); an upheld appeal is reviewed again.',
     objectionHint: "A provider's refusal of a line may be objected to once per line (APL-04); an upheld objection is reviewed again.",
-    myAppeals: 'Appeals and objections'
+    myAppeals: 'Appeals and objections',
+    disclosurePlan: 'Disclosure plan', disclosurePlanLink: 'Disclosure plan',
+    disclosurePlanHint: 'What your operation plan says you disclose, how often and where; record each disclosure here. The public disclosure site shows them and marks what is overdue (DSC-01, DSC-06).',
+    noPlanItems: 'No disclosure plan yet.', planItem: 'What is disclosed', planFrequency: 'Frequency', planChannel: 'Channel',
+    lastDisclosure: 'Last disclosure', nextDisclosure: 'Next due', actions: 'Actions', notDisclosedYet: 'Not disclosed yet',
+    dueSoon: 'Due within 15 days', onSchedule: 'Not due yet', recordDisclosure: 'Record a disclosure', editPlanItem: 'Edit item',
+    addPlanItem: 'Add an item', savePlanItem: 'Save item', saveDisclosure: 'Save disclosure', cancel: 'Cancel',
+    disclosedOn: 'Disclosed on', disclosureContent: 'What was disclosed (summary or link)',
+    planItemExample: 'e.g. use of public data resources', planChannelExample: "e.g. the operating platform's website",
+    noAgreementForPlan: 'No operation agreement yet: the plan can be filled in once one is signed.',
+    monthly: 'Monthly', quarterly: 'Quarterly', halfYearly: 'Every six months', yearly: 'Yearly', everyMonthsBefore: 'Every ', everyMonthsAfter: ' months',
+    planItemRequired: 'Say what is disclosed (at most 200 characters)', planFrequencyRequired: 'Choose how often (every 1 to 12 months)',
+    planChannelRequired: 'Say where it is disclosed (at most 200 characters)', disclosedOnRequired: 'Enter the day it was disclosed (today or earlier)',
+    disclosureContentRequired: 'Say what was disclosed (summary or link)', planItemSaved: 'Item saved; the public site shows it.', disclosureSaved: 'Disclosure recorded.'
   }
 } as const;
 

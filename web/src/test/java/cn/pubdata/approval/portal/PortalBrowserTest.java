@@ -7,6 +7,7 @@ import cn.pubdata.approval.admission.Announcement;
 import cn.pubdata.approval.admission.AnnouncementForm;
 import cn.pubdata.approval.admission.Announcements;
 import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.task.TaskDecisions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An operator in a real Chromium: logs in through Keycloak, fills and submits an admission application with a
- * document, sees its timeline move when a reviewer returns it for 补正, and supplements it. Screenshots of each step:
- * web/target/e2e/.
+ * document, sees its timeline move when a reviewer returns it for 补正, and supplements it; keeps its disclosure plan
+ * (DSC-01, DSC-06) and sees it on the public site without login. Each page shown passes axe-core with no serious or
+ * critical violation. Screenshots of each step: web/target/e2e/.
  */
 class PortalBrowserTest extends WebTest {
 
@@ -43,6 +45,9 @@ class PortalBrowserTest extends WebTest {
 
     @Autowired
     Announcements announcements;
+
+    @Autowired
+    AuthorizedOperators operators;
 
     @Test
     void anOperatorAppliesThroughThePortalAndSeesTheReviewersDecision() throws Exception {
@@ -88,6 +93,22 @@ class PortalBrowserTest extends WebTest {
         assertThat(tasks.createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey())
                 .as("back at the completeness check")
                 .isEqualTo("UserTask_CheckCompleteness");
+    }
+
+    @Test
+    void anOperatorKeepsItsDisclosurePlanInThePortalAndThePublicSeesIt() throws Exception {
+        BrowserScript.ensureChromium();
+        operators.ciduInJingdezhen();
+        String item = "公共数据资源使用情况（浏览器测试 " + System.nanoTime() % 100000 + "）";
+
+        BrowserScript.Result disclose = BrowserScript.run("portal.e2e.mjs", "disclose", APP, OUT.toString(), item);
+        assertThat(disclose.exit()).as(disclose.output()).isZero();
+        BrowserScript.assertAccessible("axe-portal-disclosure-plan", disclose);
+        assertThat(disclose.output()).contains("DISCLOSED", item, "每季度", "运营平台门户网站");
+        assertThat(jdbc.sql("""
+                                select d.content from approval.plan_disclosure d
+                                join approval.disclosure_plan_item p on p.id = d.plan_item_id where p.item = ?""").param(1, item).query(String.class).list())
+                .containsExactly("本季度数据调用情况：https://cidu.example.cn/disclosure/q4");
     }
 
     /** An announcement of its own, so that what other tests applied for does not stand in the way. */
