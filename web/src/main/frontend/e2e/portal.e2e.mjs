@@ -4,6 +4,7 @@
 //   node e2e/portal.e2e.mjs follow <base> <outDir> <id>    log in again, see the reviewer's 补正 request, supplement
 //   node e2e/portal.e2e.mjs disclose <base> <outDir> <item> its disclosure plan: errors at the fields, add an item,
 //                                                           record a disclosure, see both on the public site without login
+//   node e2e/portal.e2e.mjs notices <base> <outDir> <文号>  the official notices: the 受理通知书 listed, its print view
 // Prints an AXE line per screenshot (axe.mjs),
 // the application id (apply); exits non-zero on any failed step. Screenshots of each step go to outDir.
 import { chromium } from 'playwright-core';
@@ -50,6 +51,19 @@ try {
     await page.waitForSelector('text=提交准入申请');
     await shot('4-submitted-timeline');
     console.log('APPLICATION ' + page.url().split('/').pop());
+  } else if (mode === 'notices') {
+    await page.click('[data-testid=notices-link]');
+    const row = page.locator('[data-testid=notices] tr', { hasText: arg });
+    await row.waitFor({ timeout: 30000 });
+    if (!(await row.textContent()).includes('受理通知书')) throw new Error('not a 受理通知书: ' + await row.textContent());
+    await shot('12-official-notices-with-acceptance');
+    await row.locator('a').click();
+    const notice = page.locator('[data-testid=official-notice]');
+    await notice.waitFor();
+    const text = await notice.textContent();
+    if (!text.includes(arg) || !text.includes('予以受理')) throw new Error('the print view lacks the number or text: ' + text);
+    await shot('13-acceptance-notice-print-view');
+    console.log('ACCEPTANCE ' + text.replace(/\s+/g, ' ').slice(0, 200));
   } else if (mode === 'disclose') {
     await page.click('[data-testid=disclosure-plan-link]');
     await page.waitForSelector('[data-testid=plan-item-form]');
@@ -75,7 +89,7 @@ try {
     await page.fill('#disclosure-content', '本季度数据调用情况：https://cidu.example.cn/disclosure/q4');
     await page.click('[data-testid=disclosure-form] button.primary');
     await page.waitForSelector('text=披露记录已登记');
-    if (!(await row.textContent()).includes('本季度数据调用情况')) throw new Error('the disclosure is not on the plan: ' + await row.textContent());
+    await page.locator('[data-testid=plan-items] tr', { hasText: '本季度数据调用情况' }).filter({ hasText: arg }).waitFor();
     await shot('10-disclosure-recorded');
     // the public site, in a fresh context: no login
     const visitor = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();

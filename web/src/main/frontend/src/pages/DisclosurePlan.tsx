@@ -87,9 +87,9 @@ export function DisclosurePlan({ t }: { t: T }) {
     }
     try {
       await call();
+      await load();
       setFields({}); setMessage(''); setSaved(done);
       setEditing(null); setDraft(EMPTY_ITEM); setDisclosing(null); setDisclosure({ disclosedOn: today, content: '' });
-      load();
     } catch (e) {
       setFields((e as ApiError).fields ?? {});
       setMessage((e as ApiError).message);

@@ -8,10 +8,13 @@ import cn.pubdata.approval.admission.AnnouncementForm;
 import cn.pubdata.approval.admission.Announcements;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.fixture.AuthorizedOperators;
+import cn.pubdata.approval.officialnotice.OfficialNotice;
+import cn.pubdata.approval.officialnotice.OfficialNotices;
 import cn.pubdata.approval.task.TaskDecisions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An operator in a real Chromium: logs in through Keycloak, fills and submits an admission application with a
- * document, sees its timeline move when a reviewer returns it for 补正, and supplements it; keeps its disclosure plan
+ * document, sees its timeline move when a reviewer returns it for 补正, supplements it, and once accepted finds the
+ * 受理通知书 with its 文号 among its official notices and opens its print view; keeps its disclosure plan
  * (DSC-01, DSC-06) and sees it on the public site without login. Each page shown passes axe-core with no serious or
  * critical violation. Screenshots of each step: web/target/e2e/.
  */
@@ -48,6 +52,9 @@ class PortalBrowserTest extends WebTest {
 
     @Autowired
     AuthorizedOperators operators;
+
+    @Autowired
+    OfficialNotices officialNotices;
 
     @Test
     void anOperatorAppliesThroughThePortalAndSeesTheReviewersDecision() throws Exception {
@@ -93,6 +100,26 @@ class PortalBrowserTest extends WebTest {
         assertThat(tasks.createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey())
                 .as("back at the completeness check")
                 .isEqualTo("UserTask_CheckCompleteness");
+
+        decisions.decide(
+                tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(),
+                "authority",
+                Set.of("authority-reviewer"),
+                Map.of("completenessDecision", "approve", "expertConsultation", false));
+        String subject = "ADM-" + applicationId;
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> officialNotices.ofSubject(subject).stream()
+                        .anyMatch(n -> n.kind() == OfficialNotice.Kind.ACCEPTANCE));
+        OfficialNotice accepted = officialNotices.ofSubject(subject).stream()
+                .filter(n -> n.kind() == OfficialNotice.Kind.ACCEPTANCE)
+                .findFirst()
+                .orElseThrow();
+        BrowserScript.Result notices =
+                BrowserScript.run("portal.e2e.mjs", "notices", APP, OUT.toString(), accepted.documentNumber());
+        assertThat(notices.exit()).as(notices.output()).isZero();
+        BrowserScript.assertAccessible("axe-portal-notices", notices);
+        assertThat(notices.output()).contains("ACCEPTANCE", "受理通知书", accepted.documentNumber());
     }
 
     @Test
