@@ -54,13 +54,21 @@ public class Appeals {
         this.clock = clock;
     }
 
-    /** APL-01: only the developer refused may appeal, only a refusal, and only once. The caller starts the process. */
+    /**
+     * APL-01: where the profile provides appeals (003), only the developer refused may appeal, only a refusal, and only
+     * once. The caller starts the process.
+     */
     @Transactional
     public Appeal file(long applicationId, String grounds, Actor actor) {
         DeveloperApplication contested = developers.get(applicationId);
         if (actor.kind() != Actor.Kind.PARTNER
                 || !contested.developerCreditCode().equals(actor.creditCode())) {
             throw Problem.notFound("入驻申请 " + applicationId + " 不存在");
+        }
+        PolicyProfile profile = profiles.of(contested.jurisdiction());
+        if (profile.disputes() != PolicyProfile.Disputes.APPEALS) {
+            throw Problem.conflict(profile.name() + "的实施办法未规定开发利用主体的申诉（APL-01 仅适用于咸宁）；对入驻决定有异议的，请与运营机构"
+                    + contested.operatorName() + "沟通，或依其入驻规则重新申请");
         }
         if (contested.status() != DeveloperApplication.Status.REFUSED) {
             throw Problem.invalid(
