@@ -91,7 +91,10 @@ export const messages = {
     objection: '供需异议', objectionLine: '提出异议的数据需求', objectionGrounds: '异议的事实和理由', fileObjection: '向数据主管部门提出异议',
     appealHint: '对未获批准的决定，可向数据主管部门申诉一次（APL-01）；申诉成立的，重新审核。',
     objectionHint: '对数据提供单位不同意提供的数据需求，可向数据主管部门提出异议，每项一次（APL-04）；异议成立的，该项重新审核。',
-    myAppeals: '申诉和异议'
+    myAppeals: '申诉和异议',
+    operatorReview: '出域合规审核（运营机构）', operatorReviewPass: '通过', operatorReviewRefuse: '不通过',
+    operatorReviewReason: '审核结论（不通过时写明理由）', submitOperatorReview: '提交审核结论',
+    operatorReviewHint: '开发利用主体申报的数据产品由本单位进行出域合规审核（PRD-02）：通过的，审核结论向数据主管部门报备案；不通过的，开发利用主体可以申诉。'
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -185,7 +188,10 @@ export const messages = {
     objection: 'Supply objection', objectionLine: 'Line objected to', objectionGrounds: 'Facts and grounds of the objection', fileObjection: 'Object to the authority',
     appealHint: 'A refused decision may be appealed to the authority once (APL-01); an upheld appeal is reviewed again.',
     objectionHint: "A provider's refusal of a line may be objected to once per line (APL-04); an upheld objection is reviewed again.",
-    myAppeals: 'Appeals and objections'
+    myAppeals: 'Appeals and objections',
+    operatorReview: 'Out-of-domain compliance review (operator)', operatorReviewPass: 'Pass', operatorReviewRefuse: 'Refuse',
+    operatorReviewReason: 'Conclusion (the reason when refused)', submitOperatorReview: 'Submit the review',
+    operatorReviewHint: "Your developer's product is reviewed by you (PRD-02): a passed review is filed with the authority; a refused one may be appealed by the developer."
   }
 } as const;
 
