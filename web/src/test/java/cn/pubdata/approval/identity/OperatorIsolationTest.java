@@ -225,9 +225,10 @@ class OperatorIsolationTest extends WebTest {
                                 "【准入】隔离测试",
                                 "瓷都数据运营有限公司：\n\n隔离测试。"))
                         .id());
-        ids.putAll(ciduLifecycle());
+        // op-cidu's developers apply in 咸宁 (003, where a refusal may be appealed) before its exit there is asked
         ids.put("developers", operators.developerApplicationToCidu());
         ids.put("appeals", operators.appealAgainstCidu());
+        ids.putAll(ciduLifecycle());
         return ids;
     }
 
