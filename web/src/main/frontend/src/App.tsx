@@ -82,7 +82,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'scenarios' && id && id !== 'new' && mode !== 'supplement' && <ScenarioDetail t={t} scenarioId={Number(id)} />}
         {page === 'catalog' && authority && <CatalogAdmin t={t} />}
         {page === 'products' && id === 'new' && <ProductNew t={t} scenarioId={Number(mode)} />}
-        {page === 'products' && id !== 'new' && <FlowDetail t={t} kind="products" id={Number(id)} />}
+        {page === 'products' && id !== 'new' && <FlowDetail t={t} kind="products" id={Number(id)} creditCode={profile.creditCode} />}
         {page === 'data-use' && id === 'new' && <DataUseNew t={t} scenarioId={Number(mode)} />}
         {page === 'data-use' && id !== 'new' && <FlowDetail t={t} kind="data-use-requests" id={Number(id)} />}
         {page === 'quality' && id === 'new' && <QualityNew t={t} scenarioId={Number(mode)} />}

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api';
 import type { Key } from '../i18n';
 import { ProgressView, type Due } from '../components/ProgressView';
 import { DataUseAppeals } from '../components/DataUseAppeals';
+import { ProductAppeals } from '../components/ProductAppeals';
 
 type Kind = 'products' | 'data-use-requests' | 'quality-issues' | 'risk-reports';
 
@@ -10,7 +11,7 @@ type Kind = 'products' | 'data-use-requests' | 'quality-issues' | 'risk-reports'
  * The progress page of a product, a data-use request, a data-quality issue or a risk report: the common view, with
  * what only that kind has (the steps still to do, the grants, the provider's answer, the assessment).
  */
-export function FlowDetail({ t, kind, id }: { t: (k: Key) => string; kind: Kind; id: number }) {
+export function FlowDetail({ t, kind, id, creditCode = '' }: { t: (k: Key) => string; kind: Kind; id: number; creditCode?: string }) {
   const [p, setP] = useState<any>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -28,6 +29,9 @@ export function FlowDetail({ t, kind, id }: { t: (k: Key) => string; kind: Kind;
       action={p.operatorAction} due={due} timeline={p.timeline ?? []}>
       {kind === 'products' && p.status === 'IN_REVIEW' && p.stepsToDo?.length > 0 && (
         <section><h2>{t('stepsToDo')}</h2><ol data-testid="steps">{p.stepsToDo.map((s: string) => <li key={s}>{s}</li>)}</ol></section>
+      )}
+      {kind === 'products' && creditCode && (
+        <ProductAppeals t={t} productId={id} creditCode={creditCode} status={p.status} />
       )}
       {kind === 'data-use-requests' && (
         <section><h2>{t('demandList')}</h2>

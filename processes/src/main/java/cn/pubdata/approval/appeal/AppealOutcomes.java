@@ -7,6 +7,10 @@ import cn.pubdata.approval.datause.DataUses;
 import cn.pubdata.approval.developer.DeveloperApplication;
 import cn.pubdata.approval.developer.DeveloperSubmission;
 import cn.pubdata.approval.developer.Developers;
+import cn.pubdata.approval.product.Product;
+import cn.pubdata.approval.product.ProductProcess;
+import cn.pubdata.approval.product.ProductSubmission;
+import cn.pubdata.approval.product.Products;
 import cn.pubdata.approval.progress.OpenSteps;
 import cn.pubdata.approval.timeline.Subjects;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -25,6 +29,8 @@ public class AppealOutcomes {
     private final DeveloperSubmission developerSubmission;
     private final DataUses dataUses;
     private final DataUseSubmission dataUseSubmission;
+    private final Products products;
+    private final ProductSubmission productSubmission;
     private final OpenSteps steps;
 
     public AppealOutcomes(
@@ -33,12 +39,16 @@ public class AppealOutcomes {
             DeveloperSubmission developerSubmission,
             DataUses dataUses,
             DataUseSubmission dataUseSubmission,
+            Products products,
+            ProductSubmission productSubmission,
             OpenSteps steps) {
         this.appeals = appeals;
         this.developers = developers;
         this.developerSubmission = developerSubmission;
         this.dataUses = dataUses;
         this.dataUseSubmission = dataUseSubmission;
+        this.products = products;
+        this.productSubmission = productSubmission;
         this.steps = steps;
     }
 
@@ -47,6 +57,7 @@ public class AppealOutcomes {
         String rerun = switch (appeal.kind()) {
             case DEVELOPER_REFUSAL -> developerReviewAgain(appeal);
             case DATA_USE_REFUSAL, SUPPLY_OBJECTION -> dataUseReviewAgain(appeal);
+            case PRODUCT_REFUSAL -> productReviewAgain(appeal);
         };
         appeals.rerunAs(appeal.id(), rerun);
     }
@@ -58,6 +69,23 @@ public class AppealOutcomes {
                 .reopenedFrom(refused)
                 .orElseGet(() -> developerSubmission.startReview(developers.reopenForAppeal(refused, appeal.id())));
         return Subjects.developerApplication(again.id());
+    }
+
+    /**
+     * A developer's product the operator's review refused: reviewed again by the operator in its own instance while it
+     * waits out its appeal period, otherwise as a new product review linked to the refused one.
+     */
+    private String productReviewAgain(Appeal appeal) {
+        long refusedId = appeals.contestedProduct(appeal);
+        Product refused = products.get(refusedId);
+        String appealSubject = Subjects.appeal(appeal.id());
+        if (steps.waitsFor(refused.getProcessInstanceId(), ProductProcess.MESSAGE_APPEAL_UPHELD)) {
+            productSubmission.reviewAgain(refused, appealSubject);
+            return Subjects.product(refusedId);
+        }
+        Product again = products.reviewedAgainFrom(refusedId)
+                .orElseGet(() -> productSubmission.startReview(products.registerAgain(refusedId, appealSubject)));
+        return Subjects.product(again.getId());
     }
 
     /**

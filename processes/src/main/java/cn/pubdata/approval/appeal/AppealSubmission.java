@@ -34,6 +34,12 @@ public class AppealSubmission {
         return start(appeals.fileAgainstDataUse(requestId, grounds, actor));
     }
 
+    /** APL-01 (003): a developer appeals the operator's refusal of its data product in the out-of-domain review. */
+    @Transactional
+    public Appeal fileAgainstProduct(long productId, String grounds, Actor actor) {
+        return start(appeals.fileAgainstProduct(productId, grounds, actor));
+    }
+
     /** APL-04 (004): an operator objects to a provider's refusal of a line of its data-use request. */
     @Transactional
     public Appeal objectToLine(long requestId, Integer lineNo, String grounds, Actor actor) {

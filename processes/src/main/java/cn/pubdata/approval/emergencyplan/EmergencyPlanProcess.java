@@ -5,7 +5,8 @@ public final class EmergencyPlanProcess {
 
     public static final String KEY = "emergency-plan";
 
-    public static final String TASK_REVIEW_PLAN = "UserTask_ReviewPlan";
+    public static final String TASK_AUTHORITY_REVIEW = "UserTask_AuthorityReviewsPlan";
+    public static final String TASK_SECURITY_MEMBERS_REVIEW = "UserTask_SecurityMembersReviewPlan";
     public static final String END_PLAN_ACCEPTED = "EndEvent_PlanAccepted";
     public static final String END_PLAN_RETURNED = "EndEvent_PlanReturned";
 

@@ -4,15 +4,13 @@ import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.catalog.Agreements;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
-import java.util.ArrayList;
-import java.util.List;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The review shows the updated plan beside the one that governs now, and goes to the authority and the profile's
- * security members (SEC-08: the authority draws up the plan with 网信, 密码管理, 保密, 公安 and 国家安全), as the
+ * The review shows the updated plan beside the one that governs now, and goes to the authority and, as a parallel
+ * review of their own, to the profile's security members (SEC-08: the authority draws up the plan with 网信, 密码管理, 保密, 公安 and 国家安全), as the
  * profile version the review started with names them.
  */
 @Component("emergencyPlanStart")
@@ -34,11 +32,8 @@ public class EmergencyPlanStart implements ExecutionListener {
         Agreement agreement = agreements.find(plan.agreementId()).orElseThrow();
         int version = profiles.currentVersion(agreement.jurisdiction());
         PolicyProfile profile = profiles.of(agreement.jurisdiction(), version);
-        List<String> reviewers = new ArrayList<>();
-        reviewers.add("authority-reviewer");
-        reviewers.addAll(profile.coordinationGroups());
         execution.setVariable("profileVersion", version);
-        execution.setVariable("planReviewGroups", String.join(",", reviewers));
+        execution.setVariable("securityMemberGroups", String.join(",", profile.coordinationGroups()));
         execution.setVariable("companyName", agreements.operatorName(agreement));
         execution.setVariable("operatorCreditCode", agreement.creditCode());
         execution.setVariable("jurisdictionName", profile.name());

@@ -7,6 +7,7 @@ import static cn.pubdata.approval.task.TaskInput.required;
 import static cn.pubdata.approval.task.TaskInput.signer;
 
 import cn.pubdata.approval.common.Clocks;
+import cn.pubdata.approval.developer.Developers;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.pricing.RevenueLedger;
@@ -48,6 +49,7 @@ public class EvaluationDecisions implements TaskListener {
     private final PolicyProfiles profiles;
     private final Timeline timeline;
     private final SecurityExercises exercises;
+    private final Developers developers;
     private final Clock clock;
 
     public EvaluationDecisions(
@@ -57,6 +59,7 @@ public class EvaluationDecisions implements TaskListener {
             PolicyProfiles profiles,
             Timeline timeline,
             SecurityExercises exercises,
+            Developers developers,
             Clock clock) {
         this.evaluations = evaluations;
         this.ledger = ledger;
@@ -64,6 +67,7 @@ public class EvaluationDecisions implements TaskListener {
         this.profiles = profiles;
         this.timeline = timeline;
         this.exercises = exercises;
+        this.developers = developers;
         this.clock = clock;
     }
 
@@ -185,6 +189,10 @@ public class EvaluationDecisions implements TaskListener {
         SecurityExercises.ForEvaluation drills = drills(e);
         task.setVariableLocal("securityExercises", drills.listing());
         task.setVariableLocal("drillFinding", drills.drillMissing() ? drills.drillFinding() : "评估截止日前一年内已开展数据安全应急演练");
+        if (EvaluationProcess.TASK_REVIEW_DEVELOPER_REPORT.equals(task.getTaskDefinitionKey())) {
+            // DEV-07: the reviewer sees which developers the report is about
+            task.setVariableLocal("developerListing", developers.reportListing(e.creditCode(), e.jurisdiction()));
+        }
         if (!EvaluationProcess.TASK_EVALUATE.equals(task.getTaskDefinitionKey())) {
             return;
         }

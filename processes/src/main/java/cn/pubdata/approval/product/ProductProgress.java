@@ -83,6 +83,8 @@ public class ProductProgress {
                 due.add(0, item);
                 action = "请于 " + item.dueDay() + "（还有 " + item.workingDaysLeft() + " 个工作日）前提交补正材料。补正要求："
                         + runtime.getVariable(pid, "securityReason");
+            } else if (steps.waitsFor(pid, ProductProcess.MESSAGE_OPERATOR_REVIEWED)) {
+                action = "开发利用主体申报的数据产品，待运营机构" + product.getCompanyName() + "在本页进行出域合规审核（PRD-02）。";
             } else {
                 action = "审核中，您暂无需操作。";
             }
@@ -106,6 +108,9 @@ public class ProductProgress {
     private List<String> stepsToDo(Product product, String pid) {
         PolicyProfile profile = profiles.of(product.getJurisdiction());
         Map<String, String> plan = new LinkedHashMap<>();
+        if (product.getDeveloperCreditCode() != null) {
+            plan.put(ProductProcess.WAIT_OPERATOR_REVIEW, "运营机构出域合规审核");
+        }
         plan.put(ProductProcess.FILE_COMPLIANCE_REVIEW, "出域合规审核报备案");
         if (!profile.productReviewByOperator()) {
             if (Boolean.TRUE.equals(runtime.getVariable(pid, "expertConsulted"))) {

@@ -35,10 +35,41 @@ public class ProductSubmission {
 
     @Transactional
     public Product submit(ProductForm form, Actor actor) {
-        Product product = products.register(form, actor);
+        return startReview(products.register(form, actor));
+    }
+
+    /** Starts the review of a stored product (a new one, or one an upheld appeal registered again). */
+    @Transactional
+    public Product startReview(Product product) {
         runtime.startProcessInstanceByKey(
                 ProductProcess.KEY, Subjects.product(product.getId()), Map.of("productId", product.getId()));
         return products.get(product.getId());
+    }
+
+    /** PRD-02 (003): the operator's out-of-domain compliance review of its developer's product, while it waits for it. */
+    @Transactional
+    public Product operatorReview(long id, ProductOperatorReview review, Actor actor) {
+        Product reviewed = products.recordOperatorReview(id, review, actor);
+        if (!steps.waitsFor(reviewed.getProcessInstanceId(), ProductProcess.MESSAGE_OPERATOR_REVIEWED)) {
+            // rolls the recorded review back
+            throw Problem.conflict("该数据产品当前不在运营机构出域合规审核环节");
+        }
+        runtime.createMessageCorrelation(ProductProcess.MESSAGE_OPERATOR_REVIEWED)
+                .processInstanceId(reviewed.getProcessInstanceId())
+                .setVariable("operatorReviewPassed", Boolean.TRUE.equals(review.pass()))
+                .setVariable("operatorReviewReason", review.reason().trim())
+                .setVariables(products.facts(reviewed))
+                .correlate();
+        return products.get(id);
+    }
+
+    /** APL-02: an upheld appeal reopens a refused product still waiting out its appeal period. */
+    @Transactional
+    public void reviewAgain(Product refused, String appealSubject) {
+        products.reviewAgain(refused.getId(), appealSubject);
+        runtime.createMessageCorrelation(ProductProcess.MESSAGE_APPEAL_UPHELD)
+                .processInstanceId(refused.getProcessInstanceId())
+                .correlate();
     }
 
     @Transactional

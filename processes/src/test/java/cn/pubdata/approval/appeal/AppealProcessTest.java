@@ -20,6 +20,7 @@ import cn.pubdata.approval.developer.PartnerRulesSubmission;
 import cn.pubdata.approval.lifecycle.LifecycleTestSupport;
 import cn.pubdata.approval.notification.Notice;
 import cn.pubdata.approval.notification.Notifications;
+import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.TimelineEntry;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AppealProcessTest extends LifecycleTestSupport {
 
     private static final String AUTHORITY = "authority-reviewer";
+    private static final String JDZ_CASES = "cgj-enforcement-cases";
 
     @Autowired
     AppealSubmission appealSubmission;
@@ -137,9 +139,24 @@ class AppealProcessTest extends LifecycleTestSupport {
                 .hasMessageContaining("同一决定不能再次申诉");
     }
 
+    @Test
+    @Enforces({"APL-01"})
+    void aRefusalToJoinOutside003CannotBeAppealedAndTheDeveloperIsToldWhy() {
+        beijingTime(LocalDateTime.of(2026, 11, 2, 9, 0));
+        AdmissionApplication op = admitted("jingdezhen", "景德镇拒绝入驻运营公司", JDZ_CASES);
+        Actor developer = developerActor();
+        DeveloperApplication refused = refused(op, developer, "景德镇被拒开发公司");
+
+        assertThatThrownBy(() -> appealSubmission.file(refused.id(), "运营机构审核不公", developer))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(Problem.Kind.CONFLICT))
+                .hasMessageContaining("未规定开发利用主体的申诉", "APL-01 仅适用于咸宁", "景德镇拒绝入驻运营公司");
+        assertThat(appeals.ofContested(refused.id())).isEmpty();
+        assertThat(appeals.ofAppellant(developer.creditCode())).isEmpty();
+    }
+
     private DeveloperApplication refused(AdmissionApplication op, Actor developer, String name) {
         PartnerRules rules = rulesSubmission.submit(
-                new PartnerRulesForm("xianning", "具备数据安全管理能力", "经审核签订开发利用协议后入驻"), operatorOf(op));
+                new PartnerRulesForm(op.getJurisdiction(), "具备数据安全管理能力", "经审核签订开发利用协议后入驻"), operatorOf(op));
         decide(
                 rules.processInstanceId(),
                 DeveloperProcess.TASK_CONSENT_RULES,
@@ -148,7 +165,7 @@ class AppealProcessTest extends LifecycleTestSupport {
         awaitEnd(rules.processInstanceId());
         DeveloperApplication applied = developerSubmission.apply(
                 new DeveloperApplicationForm(
-                        "xianning",
+                        op.getJurisdiction(),
                         op.getCreditCode(),
                         "数据治理团队",
                         true,
@@ -156,9 +173,11 @@ class AppealProcessTest extends LifecycleTestSupport {
                 developer,
                 name);
         awaitMessage(applied.processInstanceId(), DeveloperProcess.MESSAGE_DECIDED);
-        // the application accepted nothing but a refusal to appeal against
-        assertThatThrownBy(() -> appealSubmission.file(applied.id(), "理由", developer))
-                .hasMessageContaining("只能对运营机构不同意入驻的决定申诉");
+        if (profiles.of(op.getJurisdiction()).disputes() == PolicyProfile.Disputes.APPEALS) {
+            // the application accepted nothing but a refusal to appeal against
+            assertThatThrownBy(() -> appealSubmission.file(applied.id(), "理由", developer))
+                    .hasMessageContaining("只能对运营机构不同意入驻的决定申诉");
+        }
         developerSubmission.decide(applied.id(), new DeveloperDecision(false, "团队规模不足"), operatorOf(op));
         awaitEnd(applied.processInstanceId());
         return developers.get(applied.id());

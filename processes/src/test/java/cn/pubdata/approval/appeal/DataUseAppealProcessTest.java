@@ -2,7 +2,6 @@ package cn.pubdata.approval.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.AdmissionApplication;
 import cn.pubdata.approval.calendar.WorkingDayCalendar;
@@ -17,7 +16,6 @@ import cn.pubdata.approval.datause.DataUseSubmission;
 import cn.pubdata.approval.datause.DataUses;
 import cn.pubdata.approval.exit.ExitCase;
 import cn.pubdata.approval.lifecycle.LifecycleTestSupport;
-import cn.pubdata.approval.notification.Notice;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.permissions.DataAccessGrants;
 import cn.pubdata.approval.permissions.DataAccessGrants.DataAccessGrant;
@@ -29,7 +27,6 @@ import cn.pubdata.approval.scenario.ScenarioProcess;
 import cn.pubdata.approval.task.LineAnswers;
 import cn.pubdata.approval.term.TermProcess;
 import cn.pubdata.approval.timeline.Subjects;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -455,17 +452,5 @@ class DataUseAppealProcessTest extends LifecycleTestSupport {
                 .filter(c -> !c.equals(creditCode))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    /** The one notice with this title: a worker's effect happens once however often the task is delivered. */
-    private Notice onlyNotice(String recipient, String title) {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> notifications.inbox(recipient).stream()
-                        .anyMatch(n -> n.title().equals(title)));
-        List<Notice> found = notifications.inbox(recipient).stream()
-                .filter(n -> n.title().equals(title))
-                .toList();
-        assertThat(found).as(recipient + " " + title).hasSize(1);
-        return found.get(0);
     }
 }

@@ -2,7 +2,6 @@ package cn.pubdata.approval.developer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.admission.AdmissionApplication;
 import cn.pubdata.approval.common.Actor;
@@ -18,7 +17,6 @@ import cn.pubdata.approval.notification.Notice;
 import cn.pubdata.approval.notification.Notifications;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.TimelineEntry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -92,7 +90,7 @@ class DeveloperProcessTest extends LifecycleTestSupport {
                 Map.of("rulesDecision", "refuse", "rulesDecisionNote", "退出规则未写明数据删除要求"));
         assertThat(awaitEnd(pid)).isEqualTo(DeveloperProcess.END_RULES_REFUSED);
         assertThat(rulesBook.get(first.id()).status()).isEqualTo(PartnerRules.Status.REFUSED);
-        assertThat(notice(Notifications.operator(op.getCreditCode()), "【合伙人规则未获同意】请修改后重新报送")
+        assertThat(onlyNotice(Notifications.operator(op.getCreditCode()), "【合伙人规则未获同意】请修改后重新报送")
                         .body())
                 .contains("退出规则未写明数据删除要求");
         assertThatThrownBy(() -> developerSubmission.apply(application(op, true), developer, "咸宁开发一号公司"))
@@ -103,7 +101,7 @@ class DeveloperProcessTest extends LifecycleTestSupport {
                 .get()
                 .extracting(PartnerRules::id)
                 .isEqualTo(second.id());
-        assertThat(notice(Notifications.operator(op.getCreditCode()), "【合伙人规则已获同意】自即日起施行")
+        assertThat(onlyNotice(Notifications.operator(op.getCreditCode()), "【合伙人规则已获同意】自即日起施行")
                         .body())
                 .contains("已经数据主管部门同意，自即日起施行");
         DeveloperApplication applied = developerSubmission.apply(application(op, true), developer, "咸宁开发一号公司");
@@ -150,9 +148,9 @@ class DeveloperProcessTest extends LifecycleTestSupport {
                                 .containsExactly("贵单位已有向该运营机构的入驻申请在办理或已入驻，不能重复申请"));
         String pid = applied.processInstanceId();
         awaitMessage(pid, DeveloperProcess.MESSAGE_DECIDED);
-        Notice told = notice(Notifications.operator(op.getCreditCode()), "【入驻申请】咸宁开发二号公司申请入驻运营平台");
+        Notice told = onlyNotice(Notifications.operator(op.getCreditCode()), "【入驻申请】咸宁开发二号公司申请入驻运营平台");
         assertThat(told.body()).contains("参与开发人员 2 名", "近3年未发生网络安全、数据安全事件", "数据提供单位推荐：provider-xn-wlj：长期承担文旅数据治理项目");
-        notice(Notifications.operator(developer.creditCode()), "【入驻申请已受理】咸宁拒绝入驻公司");
+        onlyNotice(Notifications.operator(developer.creditCode()), "【入驻申请已受理】咸宁拒绝入驻公司");
         assertThat(progress.of(applied.id()).recommendations())
                 .extracting(Recommendation::reason)
                 .containsExactly("长期承担文旅数据治理项目");
@@ -177,7 +175,7 @@ class DeveloperProcessTest extends LifecycleTestSupport {
         assertThat(refused.status()).isEqualTo(DeveloperApplication.Status.REFUSED);
         assertThat(refused.decidedBy()).isEqualTo(operatorOf(op).username());
         assertThat(developers.permissionOf(applied.id())).isEmpty();
-        assertThat(notice(Notifications.operator(developer.creditCode()), "【入驻申请未获同意】咸宁拒绝入驻公司")
+        assertThat(onlyNotice(Notifications.operator(developer.creditCode()), "【入驻申请未获同意】咸宁拒绝入驻公司")
                         .body())
                 .contains("理由：团队规模不足以承担平台开发");
     }
@@ -228,10 +226,10 @@ class DeveloperProcessTest extends LifecycleTestSupport {
         assertThat(permission.open()).isTrue();
         assertThat(developers.staffOf(applied.id())).allMatch(DeveloperStaff::filed);
         assertThat(developers.get(applied.id()).status()).isEqualTo(DeveloperApplication.Status.ACCESS_OPEN);
-        assertThat(notice(Notifications.operator(developer.creditCode()), "【平台访问已开通】咸宁入驻开通公司")
+        assertThat(onlyNotice(Notifications.operator(developer.creditCode()), "【平台访问已开通】咸宁入驻开通公司")
                         .body())
                 .contains("仅限经抽样、脱敏后的数据", "至开发利用协议 KF-2026-001 到期（2027-11-01）为止");
-        notice(Notifications.operator(op.getCreditCode()), "【开发利用主体已开通访问】咸宁开发三号公司");
+        onlyNotice(Notifications.operator(op.getCreditCode()), "【开发利用主体已开通访问】咸宁开发三号公司");
         assertThat(count("select count(*) from approval.developer_permission where application_id = ?", applied.id()))
                 .as("opened once whatever the deliveries")
                 .isEqualTo(1);
@@ -244,7 +242,7 @@ class DeveloperProcessTest extends LifecycleTestSupport {
         assertThat(closed.closedAt()).isNotNull();
         assertThat(closed.closeReason()).isEqualTo("运营机构移除：违反开发利用协议第五条");
         assertThat(developers.get(applied.id()).status()).isEqualTo(DeveloperApplication.Status.ENDED);
-        notice(Notifications.operator(developer.creditCode()), "【平台访问已终止】咸宁入驻开通公司");
+        onlyNotice(Notifications.operator(developer.creditCode()), "【平台访问已终止】咸宁入驻开通公司");
         assertThat(progress.of(applied.id()).timeline())
                 .extracting(TimelineEntry::title)
                 .containsSubsequence(
@@ -306,7 +304,7 @@ class DeveloperProcessTest extends LifecycleTestSupport {
         assertThat(timeline.of(Subjects.exit(exit.id())))
                 .extracting(TimelineEntry::title)
                 .contains("终止开发利用主体的入驻和平台访问 2 项");
-        notice(Notifications.operator(working.developerCreditCode()), "【平台访问已终止】咸宁退出开发公司");
+        onlyNotice(Notifications.operator(working.developerCreditCode()), "【平台访问已终止】咸宁退出开发公司");
     }
 
     private PartnerRules consentedRules(AdmissionApplication op) {
@@ -363,16 +361,5 @@ class DeveloperProcessTest extends LifecycleTestSupport {
                 List.of(
                         new DeveloperApplicationForm.StaffMember("张三", "123X", "数据建模"),
                         new DeveloperApplicationForm.StaffMember("李四", "4567", "应用开发")));
-    }
-
-    private Notice notice(String recipient, String title) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> notifications.inbox(recipient).stream()
-                        .anyMatch(n -> n.title().equals(title)));
-        List<Notice> found = notifications.inbox(recipient).stream()
-                .filter(n -> n.title().equals(title))
-                .toList();
-        assertThat(found).as(recipient + " " + title).hasSize(1);
-        return found.get(0);
     }
 }

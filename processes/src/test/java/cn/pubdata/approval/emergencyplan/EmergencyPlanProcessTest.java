@@ -62,24 +62,43 @@ class EmergencyPlanProcessTest extends LifecycleTestSupport {
                 .isTrue();
 
         String pid = filed.processInstanceId();
-        // SEC-08: the authority and each security member of 新昌's profile may take the review; 10 working days
-        for (String group : profiles.of("xinchang").coordinationGroups()) {
-            taskOf(pid, EmergencyPlanProcess.TASK_REVIEW_PLAN, group);
-        }
-        Task review = taskOf(pid, EmergencyPlanProcess.TASK_REVIEW_PLAN, AUTHORITY);
+        // SEC-08: the authority and the security members review it in two parallel tasks, 10 working days each; any
+        // security member of 新昌's profile may take theirs
+        Task review = taskOf(pid, EmergencyPlanProcess.TASK_AUTHORITY_REVIEW, AUTHORITY);
         assertDueOn(review, LocalDate.of(2026, 12, 2));
         assertThat(taskService.getVariable(review.getId(), "governingPlan"))
                 .isEqualTo(admissionPlan.fileName() + "（文件编号 " + admissionPlan.documentId() + "）");
         assertThat(taskService.getVariable(review.getId(), "planChanges")).isEqualTo("增加个人信息泄露专项处置流程");
         assertThat(taskService.getVariable(review.getId(), "agreementNo")).isEqualTo(agreement.agreementNo());
-        assertThatThrownBy(() ->
-                        decide(pid, EmergencyPlanProcess.TASK_REVIEW_PLAN, AUTHORITY, Map.of("planDecision", "accept")))
+        for (String group : profiles.of("xinchang").coordinationGroups()) {
+            assertDueOn(
+                    taskOf(pid, EmergencyPlanProcess.TASK_SECURITY_MEMBERS_REVIEW, group), LocalDate.of(2026, 12, 2));
+        }
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(pid)
+                        .taskDefinitionKey(EmergencyPlanProcess.TASK_AUTHORITY_REVIEW)
+                        .taskCandidateGroup("security-police")
+                        .count())
+                .as("the authority's review is the authority's own")
+                .isZero();
+        assertThatThrownBy(() -> decide(
+                        pid, EmergencyPlanProcess.TASK_AUTHORITY_REVIEW, AUTHORITY, Map.of("planDecision", "accept")))
                 .hasMessageContaining("请填写审查意见");
         decide(
                 pid,
-                EmergencyPlanProcess.TASK_REVIEW_PLAN,
+                EmergencyPlanProcess.TASK_AUTHORITY_REVIEW,
                 AUTHORITY,
-                Map.of("planDecision", "accept", "planReviewNote", "经会同网信、公安等部门审查，同意施行"));
+                Map.of("planDecision", "accept", "planReviewNote", "处置流程完整，同意施行"));
+        // one acceptance is not enough: the plan in force still governs until the security members accept too
+        assertThat(plans.get(filed.id()).status()).isEqualTo(EmergencyPlan.Status.IN_REVIEW);
+        assertThat(plans.governing(agreement.id()).orElseThrow().fromAdmission())
+                .isTrue();
+        decide(
+                pid,
+                EmergencyPlanProcess.TASK_SECURITY_MEMBERS_REVIEW,
+                "security-cac",
+                Map.of("planDecision", "accept", "planReviewNote", "经网信、公安审查，同意施行"));
         assertThat(awaitEnd(pid)).isEqualTo(EmergencyPlanProcess.END_PLAN_ACCEPTED);
 
         EmergencyPlan governing = plans.governing(agreement.id()).orElseThrow();
@@ -91,9 +110,9 @@ class EmergencyPlanProcessTest extends LifecycleTestSupport {
                 .containsExactly(admissionPlan.fileName() + " SUPERSEDED", "应急预案（2026年修订）.pdf GOVERNING");
         assertThat(plans.history(agreement.id()).get(0).governsUntil()).isEqualTo(governing.governsFrom());
         assertThat(awaitNotice(op, "【应急预案已更新】协议 " + agreement.agreementNo()).body())
-                .contains("应急预案（2026年修订）.pdf", "自即日起作为协议", "经会同网信、公安等部门审查，同意施行");
+                .contains("应急预案（2026年修订）.pdf", "自即日起作为协议", "数据主管部门（通过）：处置流程完整，同意施行", "安全成员单位（通过）：经网信、公安审查，同意施行");
         assertThat(titles(Subjects.emergencyPlan(filed.id())))
-                .containsSubsequence("提交更新的应急预案", "应急预案审查通过，自即日起施行", "新预案施行，已告知运营机构");
+                .containsSubsequence("提交更新的应急预案", "数据主管部门审查通过", "安全成员单位审查通过", "应急预案审查通过，自即日起施行", "新预案施行，已告知运营机构");
 
         // a later accepted update supersedes this one in turn: one plan governs at a time
         beijingTime(LocalDateTime.of(2026, 12, 7, 10, 0));
@@ -101,9 +120,14 @@ class EmergencyPlanProcessTest extends LifecycleTestSupport {
                 new EmergencyPlanForm(agreement.id(), planDocument(op, "应急预案（第三版）.pdf"), "更新联络人"), operatorOf(op));
         decide(
                 next.processInstanceId(),
-                EmergencyPlanProcess.TASK_REVIEW_PLAN,
+                EmergencyPlanProcess.TASK_SECURITY_MEMBERS_REVIEW,
                 "security-police",
                 Map.of("planDecision", "accept", "planReviewNote", "联络机制可行"));
+        decide(
+                next.processInstanceId(),
+                EmergencyPlanProcess.TASK_AUTHORITY_REVIEW,
+                AUTHORITY,
+                Map.of("planDecision", "accept", "planReviewNote", "同意"));
         assertThat(awaitEnd(next.processInstanceId())).isEqualTo(EmergencyPlanProcess.END_PLAN_ACCEPTED);
         assertThat(plans.history(agreement.id()))
                 .extracting(p -> p.fileName() + " " + p.status())
@@ -130,10 +154,16 @@ class EmergencyPlanProcessTest extends LifecycleTestSupport {
         EmergencyPlan filed = submission.file(
                 new EmergencyPlanForm(agreement.id(), planDocument(op, "应急预案（简版）.pdf"), "删去演练安排"), operatorOf(op));
         String pid = filed.processInstanceId();
+        // SEC-08: the authority accepts, the security members return it: both must agree, so it is returned
         decide(
                 pid,
-                EmergencyPlanProcess.TASK_REVIEW_PLAN,
+                EmergencyPlanProcess.TASK_AUTHORITY_REVIEW,
                 AUTHORITY,
+                Map.of("planDecision", "accept", "planReviewNote", "原则同意"));
+        decide(
+                pid,
+                EmergencyPlanProcess.TASK_SECURITY_MEMBERS_REVIEW,
+                "security-police",
                 Map.of("planDecision", "return", "planReviewNote", "缺少恢复环节和演练安排，请补充"));
         assertThat(awaitEnd(pid)).isEqualTo(EmergencyPlanProcess.END_PLAN_RETURNED);
 
@@ -146,16 +176,28 @@ class EmergencyPlanProcessTest extends LifecycleTestSupport {
                 .extracting(p -> p.fileName() + " " + p.status())
                 .containsExactly(admissionPlan.fileName() + " GOVERNING", "应急预案（简版）.pdf RETURNED");
         assertThat(awaitNotice(op, "【应急预案被退回】协议 " + agreement.agreementNo()).body())
-                .contains("仍适用原应急预案", "缺少恢复环节和演练安排，请补充");
+                .contains("仍适用原应急预案", "数据主管部门（通过）：原则同意", "安全成员单位（退回）：缺少恢复环节和演练安排，请补充");
         assertThat(titles(Subjects.emergencyPlan(filed.id())))
                 .containsSubsequence("提交更新的应急预案", "应急预案审查未通过，退回运营机构", "预案退回，已告知运营机构");
-        // once returned, the operator may file again
-        assertThat(submission
-                        .file(
-                                new EmergencyPlanForm(agreement.id(), planDocument(op, "应急预案（补充版）.pdf"), "补充恢复环节"),
-                                operatorOf(op))
-                        .status())
-                .isEqualTo(EmergencyPlan.Status.IN_REVIEW);
+        // once returned, the operator may file again; this time the authority returns it and the security members
+        // accept: returned again
+        EmergencyPlan again = submission.file(
+                new EmergencyPlanForm(agreement.id(), planDocument(op, "应急预案（补充版）.pdf"), "补充恢复环节"), operatorOf(op));
+        assertThat(again.status()).isEqualTo(EmergencyPlan.Status.IN_REVIEW);
+        decide(
+                again.processInstanceId(),
+                EmergencyPlanProcess.TASK_AUTHORITY_REVIEW,
+                AUTHORITY,
+                Map.of("planDecision", "return", "planReviewNote", "演练频次不足"));
+        decide(
+                again.processInstanceId(),
+                EmergencyPlanProcess.TASK_SECURITY_MEMBERS_REVIEW,
+                "security-cac",
+                Map.of("planDecision", "accept", "planReviewNote", "同意"));
+        assertThat(awaitEnd(again.processInstanceId())).isEqualTo(EmergencyPlanProcess.END_PLAN_RETURNED);
+        assertThat(plans.get(again.id()).status()).isEqualTo(EmergencyPlan.Status.RETURNED);
+        assertThat(plans.governing(agreement.id()).orElseThrow().fromAdmission())
+                .isTrue();
     }
 
     private long planDocument(AdmissionApplication op, String name) {

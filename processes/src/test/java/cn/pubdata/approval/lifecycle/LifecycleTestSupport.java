@@ -9,6 +9,15 @@ import cn.pubdata.approval.agreement.AgreementState;
 import cn.pubdata.approval.agreement.AgreementStates;
 import cn.pubdata.approval.catalog.Agreement;
 import cn.pubdata.approval.common.Actor;
+import cn.pubdata.approval.developer.DeveloperApplicationForm;
+import cn.pubdata.approval.developer.DeveloperDecision;
+import cn.pubdata.approval.developer.DeveloperStaff;
+import cn.pubdata.approval.developer.Developers;
+import cn.pubdata.approval.developer.DevelopmentAgreement;
+import cn.pubdata.approval.developer.PartnerRules;
+import cn.pubdata.approval.developer.PartnerRulesBook;
+import cn.pubdata.approval.developer.PartnerRulesForm;
+import cn.pubdata.approval.developer.StaffFiling;
 import cn.pubdata.approval.evaluation.Evaluation;
 import cn.pubdata.approval.evaluation.EvaluationProcess;
 import cn.pubdata.approval.evaluation.EvaluationSubmission;
@@ -78,6 +87,12 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
 
     @Autowired
     protected EvaluationSubmission evaluationSubmission;
+
+    @Autowired
+    protected Developers developers;
+
+    @Autowired
+    protected PartnerRulesBook partnerRulesBook;
 
     protected static Actor operatorOf(AdmissionApplication operator) {
         return Actor.operator("op-" + operator.getCreditCode(), operator.getCreditCode());
@@ -173,6 +188,65 @@ public abstract class LifecycleTestSupport extends AdmissionTestSupport {
                         ScenarioLine.Frequency.MONTHLY,
                         today(),
                         today().plusMonths(6))));
+    }
+
+    /** A developer company's user (its own credit code), as the realm gives it. */
+    protected static Actor developerNamed(String name) {
+        String code = nextCreditCode();
+        return new Actor("dev-" + code, name, Actor.Kind.PARTNER, code, Set.of(), null);
+    }
+
+    /**
+     * A developer company admitted to the operator's platform with its platform access open, as the developer flow
+     * leaves it (that flow is DeveloperProcessTest's).
+     */
+    protected Actor developerWithAccess(AdmissionApplication operator, String name) {
+        Actor developer = developerNamed(name);
+        long id = developerApplication(operator, developer, name);
+        developers.decide(id, new DeveloperDecision(true, "同意入驻"), operatorOf(operator));
+        developers.recordAgreement(
+                id, new DevelopmentAgreement("KF-" + id, today(), today().plusYears(2)), operatorOf(operator));
+        developers.fileStaff(
+                id,
+                new StaffFiling(developers.staffOf(id).stream()
+                        .map((DeveloperStaff s) -> new StaffFiling.Filed(s.id(), true, today()))
+                        .toList()),
+                operatorOf(operator));
+        developers.openAccess(id);
+        return developer;
+    }
+
+    /** A developer's application to join the operator's platform, under the operator's consented partner rules. */
+    protected long developerApplication(AdmissionApplication operator, Actor developer, String name) {
+        String jurisdiction = operator.getJurisdiction();
+        if (partnerRulesBook.inForce(operator.getCreditCode(), jurisdiction).isEmpty()) {
+            PartnerRules rules = partnerRulesBook.submit(
+                    new PartnerRulesForm(jurisdiction, "具备数据安全管理能力", "经审核签订开发利用协议后入驻"), operatorOf(operator));
+            partnerRulesBook.decide(rules.id(), true, "同意", "authority");
+        }
+        return developers
+                .apply(
+                        new DeveloperApplicationForm(
+                                jurisdiction,
+                                operator.getCreditCode(),
+                                "数据治理团队",
+                                true,
+                                List.of(new DeveloperApplicationForm.StaffMember("王五", "1234", "开发"))),
+                        developer,
+                        name)
+                .id();
+    }
+
+    /** The one notice with this title: a worker's effect happens once however often the task is delivered. */
+    protected Notice onlyNotice(String recipient, String title) {
+        await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> notifications.inbox(recipient).stream()
+                        .anyMatch(n -> n.title().equals(title)));
+        List<Notice> found = notifications.inbox(recipient).stream()
+                .filter(n -> n.title().equals(title))
+                .toList();
+        assertThat(found).as(recipient + " " + title).hasSize(1);
+        return found.get(0);
     }
 
     /** A document the authority uploaded (evidence, a deletion record). */

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.pubdata.approval.admission.AdmissionApplication;
 import cn.pubdata.approval.agreement.AgreementRenewals;
 import cn.pubdata.approval.agreement.AgreementState;
+import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Enforces;
 import cn.pubdata.approval.common.Problem;
+import cn.pubdata.approval.developer.DeveloperDecision;
 import cn.pubdata.approval.evaluation.Evaluation;
 import cn.pubdata.approval.evaluation.EvaluationProcess;
 import cn.pubdata.approval.evaluation.EvaluationReport;
@@ -407,6 +409,12 @@ class TermProcessTest extends LifecycleTestSupport {
     void xianningOperatorReportsOnItsDevelopersEachYearAndTheAuthorityReviewsIt() {
         beijingTime(LocalDateTime.of(2026, 1, 5, 9, 0));
         AdmissionApplication op = admitted("xianning", "咸宁开发主体报告公司", XN_VISITORS);
+        // one developer onboarded with platform access, another refused, as the developer flow leaves them
+        Actor working = developerWithAccess(op, "报告期开发公司");
+        LocalDate accessOpened = today();
+        Actor refused = developerNamed("报告期被拒公司");
+        long refusal = developerApplication(op, refused, "报告期被拒公司");
+        developers.decide(refusal, new DeveloperDecision(false, "能力不足"), operatorOf(op));
         String term = termOf(op);
         LocalDate start = agreementOf(op).startsOn();
         // DEV-07: the profile's cadence (12 months in 咸宁, a versioned setting)
@@ -446,6 +454,11 @@ class TermProcessTest extends LifecycleTestSupport {
         var task = taskOf(pid, EvaluationProcess.TASK_REVIEW_DEVELOPER_REPORT, "authority-reviewer");
         assertThat(taskService.getVariable(task.getId(), "reportSummary").toString())
                 .contains("开发利用主体情况：新入驻开发利用主体 2 家，退出 1 家", "开发利用主体安全事件 0 起");
+        // DEV-07: the reviewer sees which developers the report is about, read-only, one line each
+        assertThat(taskService.getVariable(task.getId(), "developerListing"))
+                .isEqualTo("1. 报告期开发公司（统一社会信用代码 " + working.creditCode() + "）：已开通平台访问（抽样、脱敏数据）；平台访问开通于 "
+                        + accessOpened + "，至今有效\n"
+                        + "2. 报告期被拒公司（统一社会信用代码 " + refused.creditCode() + "）：运营机构未同意入驻；未开通平台访问");
         decide(
                 pid,
                 EvaluationProcess.TASK_REVIEW_DEVELOPER_REPORT,

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Appeals (申诉, APL-01): a developer's against a refusal to join, and in 003 an operator's against a refused data-use
- * request; objections (异议, APL-04): in 004 an operator's against a provider's refusal of a data-use line. Further
+ * Appeals (申诉, APL-01): a developer's against a refusal to join or (003) against the operator's refusal of its data
+ * product in the out-of-domain review, and in 003 an operator's against a refused data-use request; objections (异议, APL-04): in 004 an operator's against a provider's refusal of a data-use line. Further
  * material, the appellant's list and each one's progress (APL-02).
  */
 @RestController
@@ -28,6 +28,8 @@ class AppealController {
     record AppealRequest(Long applicationId, String grounds) {}
 
     record DataUseAppealRequest(Long requestId, String grounds) {}
+
+    record ProductAppealRequest(Long productId, String grounds) {}
 
     record ObjectionRequest(Long requestId, Integer lineNo, String grounds) {}
 
@@ -68,6 +70,15 @@ class AppealController {
             throw Problem.invalid("requestId", "请选择被申诉的数据需求申请");
         }
         return created(submission.fileAgainstDataUse(request.requestId(), request.grounds(), user.actor()));
+    }
+
+    /** APL-01 (003): a developer appeals the operator's refusal of its data product in the out-of-domain review. */
+    @PostMapping("/products")
+    ResponseEntity<Appeal> fileAgainstProduct(@RequestBody ProductAppealRequest request) {
+        if (request == null || request.productId() == null) {
+            throw Problem.invalid("productId", "请选择被申诉的数据产品");
+        }
+        return created(submission.fileAgainstProduct(request.productId(), request.grounds(), user.actor()));
     }
 
     /** APL-04 (004): the operator objects to a provider's refusal of one line of its data-use request. */

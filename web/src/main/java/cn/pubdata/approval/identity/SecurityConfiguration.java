@@ -114,7 +114,8 @@ class SecurityConfiguration {
                         .hasRole("operator")
                         .requestMatchers(
                                 path.matcher(HttpMethod.POST, "/api/developers/applications"),
-                                path.matcher(HttpMethod.POST, "/api/appeals"))
+                                path.matcher(HttpMethod.POST, "/api/appeals"),
+                                path.matcher(HttpMethod.POST, "/api/appeals/products"))
                         .hasRole("developer")
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/developers/recommendations"))
                         .hasRole("provider-reviewer")

@@ -3,6 +3,7 @@ package cn.pubdata.approval.product;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.identity.CurrentUser;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 数据产品和服务 through the portal: submit under an approved scenario, follow, supplement, withdraw. */
+/**
+ * 数据产品和服务 through the portal: submit under an approved scenario (in 003 a developer of the operator too), the
+ * operator's out-of-domain compliance review of its developer's product, follow, supplement, withdraw.
+ */
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
@@ -46,9 +50,21 @@ class ProductController {
         if (company == null || company.isBlank()) {
             throw Problem.invalid("creditCode", "请指明运营机构的统一社会信用代码");
         }
-        return products.ofOperator(company).stream()
-                .map(p -> ProductView.of(p, products))
-                .toList();
+        List<Product> own = new ArrayList<>(products.ofOperator(company));
+        if (user.isOperator()) {
+            // a developer's own products under its operators' scenarios (003)
+            products.ofDeveloper(company).stream()
+                    .filter(p -> own.stream().noneMatch(o -> o.getId().equals(p.getId())))
+                    .forEach(own::add);
+        }
+        return own.stream().map(p -> ProductView.of(p, products)).toList();
+    }
+
+    /** PRD-02 (003): the operator passes or refuses, with its reason, a product its developer submitted. */
+    @PostMapping("/{id}/operator-review")
+    ProductView operatorReview(@PathVariable long id, @RequestBody ProductOperatorReview review) {
+        visible(id);
+        return ProductView.of(submission.operatorReview(id, review, user.actor()), products);
     }
 
     @GetMapping("/{id}")
@@ -77,7 +93,9 @@ class ProductController {
 
     private Product visible(long id) {
         Product product = products.get(id);
-        user.requireOwn(product.getCreditCode(), "数据产品 " + id + " 不存在");
+        if (!user.isOperator() || !user.creditCode().equals(product.getDeveloperCreditCode())) {
+            user.requireOwn(product.getCreditCode(), "数据产品 " + id + " 不存在");
+        }
         return product;
     }
 }

@@ -25,7 +25,12 @@ record ProductView(
         String outcomeReason,
         Instant submittedAt,
         Instant listedAt,
-        List<String> resources) {
+        List<String> resources,
+        String developerCreditCode,
+        String developerName,
+        Boolean operatorReviewPassed,
+        String operatorReviewReason,
+        Long appealOf) {
 
     static ProductView of(Product p, Products products) {
         return new ProductView(
@@ -48,6 +53,11 @@ record ProductView(
                 p.getListedAt(),
                 products.resources(p.getId()).stream()
                         .map(CatalogResource::name)
-                        .toList());
+                        .toList(),
+                p.getDeveloperCreditCode(),
+                p.getDeveloperName(),
+                p.getOperatorReviewPassed(),
+                p.getOperatorReviewReason(),
+                p.getAppealOf());
     }
 }

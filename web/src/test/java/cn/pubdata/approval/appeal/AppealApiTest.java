@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.pubdata.approval.WebTest;
-import cn.pubdata.approval.admission.AdmissionApplication;
-import cn.pubdata.approval.admission.AdmissionApplication.DocumentKind;
-import cn.pubdata.approval.admission.AdmissionApplications;
-import cn.pubdata.approval.admission.Announcement;
-import cn.pubdata.approval.admission.AnnouncementForm;
-import cn.pubdata.approval.admission.Announcements;
-import cn.pubdata.approval.admission.ApplicationForm;
-import cn.pubdata.approval.admission.PlanSections;
-import cn.pubdata.approval.agreement.AgreementLifecycle;
-import cn.pubdata.approval.catalog.Agreements;
-import cn.pubdata.approval.catalog.CatalogMaintenance;
-import cn.pubdata.approval.catalog.CatalogResources;
-import cn.pubdata.approval.catalog.ResourceForm;
 import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.datause.DataUseForm;
 import cn.pubdata.approval.datause.DataUseStatus;
 import cn.pubdata.approval.datause.DataUses;
-import cn.pubdata.approval.document.DocumentStore;
+import cn.pubdata.approval.developer.DeveloperApplicationForm;
+import cn.pubdata.approval.developer.DeveloperDecision;
+import cn.pubdata.approval.developer.Developers;
+import cn.pubdata.approval.developer.DevelopmentAgreement;
+import cn.pubdata.approval.developer.PartnerRules;
+import cn.pubdata.approval.developer.PartnerRulesBook;
+import cn.pubdata.approval.developer.PartnerRulesForm;
+import cn.pubdata.approval.developer.StaffFiling;
+import cn.pubdata.approval.fixture.AuthorizedOperators;
 import cn.pubdata.approval.identity.Tokens;
 import cn.pubdata.approval.scenario.Purpose;
 import cn.pubdata.approval.scenario.Scenario;
@@ -30,15 +25,14 @@ import cn.pubdata.approval.scenario.ScenarioForm;
 import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.scenario.Scenarios;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,12 +45,13 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Appeals and objections through the portal API: an operator in 咸宁 appeals its refused data-use request (APL-01) and
- * follows it (APL-02); who may file, whose appeal is whose, a second appeal and an objection outside 004 are refused
+ * follows it (APL-02); a developer in 咸宁 appeals its operator's refusal of its product in the out-of-domain review; who may file, whose appeal is whose, a second appeal and an objection outside 004 are refused
  * with their reasons. The flows themselves are the process tests'.
  */
 class AppealApiTest extends WebTest {
 
     private static final String CHANGNAN = "914403001922038216";
+    private static final String HUIYUN = "91360200MA3KD7R2WF";
     private static final String RESOURCE = "xn-wlj-appeal-api";
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
@@ -67,31 +62,19 @@ class AppealApiTest extends WebTest {
     TestRestTemplate http;
 
     @Autowired
-    Announcements announcements;
-
-    @Autowired
-    AdmissionApplications applications;
-
-    @Autowired
-    DocumentStore documents;
-
-    @Autowired
-    Agreements agreements;
-
-    @Autowired
-    AgreementLifecycle lifecycle;
-
-    @Autowired
-    CatalogMaintenance catalogMaintenance;
-
-    @Autowired
-    CatalogResources catalog;
+    AuthorizedOperators operators;
 
     @Autowired
     Scenarios scenarios;
 
     @Autowired
     DataUses dataUses;
+
+    @Autowired
+    Developers developers;
+
+    @Autowired
+    PartnerRulesBook partnerRules;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -186,6 +169,165 @@ class AppealApiTest extends WebTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDeveloperAppealsTheOperatorsRefusalOfItsProductInTheOutOfDomainReview() {
+        Scenario scenario = approvedScenarioOfChangnan("景区客流月报（产品申诉接口测试）");
+        developerWithAccessToChangnan();
+        Map<String, Object> product = new HashMap<>();
+        product.put("scenarioId", scenario.getId());
+        product.put("name", "景区客流月报（接口测试）");
+        product.put("kind", "REPORT");
+        product.put("description", "面向公共治理的统计报告");
+        product.put("resources", List.of(RESOURCE));
+        product.put("developmentPlan", "在平台内按月聚合，仅交付聚合结果");
+        product.put("aiBased", false);
+        product.put("purpose", "PUBLIC_WELFARE");
+        product.put("deliverable", "按月聚合的统计结果");
+        product.put("rawData", false);
+        product.put("costItems", List.of(Map.of("item", "INFRASTRUCTURE", "amountYuan", 1000)));
+        product.put("expectedYearlyVolume", 100);
+        product.put("feeYuan", 0);
+        product.put("feeUnit", "份");
+        product.put("complianceReview", "开发利用主体自查：仅交付聚合结果");
+        product.put("complianceReviewer", "合规负责人");
+
+        // 003: the developer submits under its operator's scenario; the operator reviews it before anything is filed
+        ResponseEntity<Map<String, Object>> submitted = call("dev-huiyun", HttpMethod.POST, "/api/products", product);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(submitted.getBody())
+                .containsEntry("creditCode", CHANGNAN)
+                .containsEntry("developerCreditCode", HUIYUN);
+        Object id = submitted.getBody().get("id");
+        assertThat(http.exchange("/api/products", HttpMethod.GET, new HttpEntity<>(auth("dev-huiyun")), LIST)
+                        .getBody())
+                .as("the developer lists its own product")
+                .anySatisfy(p -> assertThat(p).containsEntry("id", id));
+        assertThat(call(
+                                "dev-huiyun",
+                                HttpMethod.POST,
+                                "/api/products/" + id + "/operator-review",
+                                Map.of("pass", true, "reason", "通过"))
+                        .getBody()
+                        .get("errors")
+                        .toString())
+                .contains("reviewer", "由其入驻的运营机构进行出域合规审核");
+        ResponseEntity<Map<String, Object>> incomplete =
+                call("op-changnan", HttpMethod.POST, "/api/products/" + id + "/operator-review", Map.of("pass", false));
+        assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(incomplete.getBody().get("errors").toString()).contains("reason", "请写明审核结论");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> call(
+                                        "op-changnan",
+                                        HttpMethod.POST,
+                                        "/api/products/" + id + "/operator-review",
+                                        Map.of("pass", false, "reason", "交付物含可识别个人的明细数据"))
+                                .getStatusCode()
+                        == HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "REJECTED"
+                        .equals(call("dev-huiyun", HttpMethod.GET, "/api/products/" + id, null)
+                                .getBody()
+                                .get("status")));
+        assertThat(call("dev-huiyun", HttpMethod.GET, "/api/products/" + id, null)
+                        .getBody())
+                .containsEntry("operatorReviewPassed", false)
+                .containsEntry("operatorReviewReason", "交付物含可识别个人的明细数据");
+
+        Map<String, Object> appeal = Map.of("productId", id, "grounds", "交付物仅为聚合统计结果");
+        assertThat(call("op-changnan", HttpMethod.POST, "/api/appeals/products", appeal)
+                        .getStatusCode())
+                .as("the developer appeals, not the operator that refused")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call("dev-huiyun", HttpMethod.POST, "/api/appeals/products", Map.of("grounds", "理由"))
+                        .getBody()
+                        .get("errors")
+                        .toString())
+                .contains("productId", "请选择被申诉的数据产品");
+        ResponseEntity<Map<String, Object>> created =
+                call("dev-huiyun", HttpMethod.POST, "/api/appeals/products", appeal);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody())
+                .containsEntry("kind", "PRODUCT_REFUSAL")
+                .containsEntry("contestedSubject", "PRD-" + id);
+        assertThat(created.getBody().get("contestedDecision").toString())
+                .contains("昌南数科有限公司", "出域合规审核不通过", "交付物含可识别个人的明细数据");
+        assertThat(call("dev-huiyun", HttpMethod.POST, "/api/appeals/products", appeal)
+                        .getBody()
+                        .get("detail")
+                        .toString())
+                .contains("同一决定不能再次申诉");
+        List<Map<String, Object>> mine = http.exchange(
+                        "/api/appeals", HttpMethod.GET, new HttpEntity<>(auth("dev-huiyun")), LIST)
+                .getBody();
+        assertThat(mine)
+                .anySatisfy(a -> assertThat((Map<String, Object>) a.get("appeal"))
+                        .containsEntry("contestedSubject", "PRD-" + id));
+    }
+
+    /** An approved scenario of op-changnan in 咸宁 for the test's resource, as the scenario flow leaves it. */
+    private Scenario approvedScenarioOfChangnan(String name) {
+        freshAgreement();
+        LocalDate today = LocalDate.now(Clocks.BEIJING);
+        Scenario scenario = scenarios.register(
+                new ScenarioForm(
+                        "xianning",
+                        null,
+                        name,
+                        "文化旅游",
+                        Purpose.INDUSTRY,
+                        "方案",
+                        "风险评估：个人隐私",
+                        "平台内加工",
+                        List.of(new ScenarioForm.LineInput(
+                                RESOURCE,
+                                "客流量",
+                                ScenarioLine.Usage.STATISTICS,
+                                ScenarioLine.Frequency.MONTHLY,
+                                today,
+                                today.plusMonths(6)))),
+                Actor.operator("op-changnan", CHANGNAN));
+        scenarios.recordProviderDecision(scenario.getId(), "provider-xn-wlj", List.of("1"), null);
+        scenarios.close(scenario.getId(), ScenarioStatus.APPROVED, null);
+        scenarios.publish(scenario.getId());
+        return scenario;
+    }
+
+    /** dev-huiyun admitted to op-changnan's platform in 咸宁 with its access open, as the developer flow leaves it. */
+    private void developerWithAccessToChangnan() {
+        Actor operator = Actor.operator("op-changnan", CHANGNAN);
+        if (developers.withAccess(CHANGNAN, HUIYUN, "xianning").isPresent()) {
+            return;
+        }
+        if (partnerRules.inForce(CHANGNAN, "xianning").isEmpty()) {
+            PartnerRules rules =
+                    partnerRules.submit(new PartnerRulesForm("xianning", "具备数据安全管理能力", "经审核签订开发利用协议后入驻"), operator);
+            partnerRules.decide(rules.id(), true, "同意", "authority");
+        }
+        Actor developer = new Actor("dev-huiyun", "dev-huiyun", Actor.Kind.PARTNER, HUIYUN, Set.of(), null);
+        LocalDate today = LocalDate.now(Clocks.BEIJING);
+        long id = developers
+                .apply(
+                        new DeveloperApplicationForm(
+                                "xianning",
+                                CHANGNAN,
+                                "数据治理团队",
+                                true,
+                                List.of(new DeveloperApplicationForm.StaffMember("王五", "1234", "开发"))),
+                        developer,
+                        "慧云数据科技有限公司")
+                .id();
+        developers.decide(id, new DeveloperDecision(true, "同意入驻"), operator);
+        developers.recordAgreement(id, new DevelopmentAgreement("KF-API-" + id, today, today.plusYears(2)), operator);
+        developers.fileStaff(
+                id,
+                new StaffFiling(developers.staffOf(id).stream()
+                        .map(s -> new StaffFiling.Filed(s.id(), true, today))
+                        .toList()),
+                operator);
+        developers.openAccess(id);
+    }
+
     /** A data-use request of op-changnan in 咸宁 refused by the IRS review, as the data-use flow leaves it. */
     private long refusedDataUseRequest() {
         freshAgreement();
@@ -221,54 +363,15 @@ class AppealApiTest extends WebTest {
 
     /** A fresh agreement of op-changnan in 咸宁 with its permissions open: the state an admission leaves. */
     private void freshAgreement() {
-        if (catalog.find(RESOURCE).isEmpty()) {
-            catalogMaintenance.add(
-                    new ResourceForm(RESOURCE, "景区游客流量信息（申诉接口测试）", "xianning", "xn-wlj", "CONDITIONAL", 2, false, null),
-                    "测试数据");
-        }
-        LocalDate today = LocalDate.now(Clocks.BEIJING);
-        Announcement a = announcements.publish(new AnnouncementForm(
+        operators.ensureResource(RESOURCE, "景区游客流量信息（申诉接口测试）", "xianning", "xn-wlj");
+        operators.openAgreement(
+                AuthorizedOperators.CHANGNAN_COMPANY,
                 "xianning",
                 "申诉接口测试通告",
-                Announcement.Mode.WHOLE,
-                "全市",
-                "条件",
-                List.of("标准"),
-                today,
-                today.plusDays(10),
-                List.of(RESOURCE)));
-        long doc = documents
-                .store(CHANGNAN, "应急预案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII))
-                .id();
-        AdmissionApplication application = applications.register(new ApplicationForm(
-                a.getId(),
-                CHANGNAN,
-                "昌南数科有限公司",
-                "甲",
-                "乙",
-                "丙",
-                "丁",
-                "戊",
-                "13800138000",
-                "ops@changnan.example.cn",
-                IntStream.rangeClosed(1, 8)
-                        .mapToObj(i -> new ApplicationForm.PlanSectionInput(i, PlanSections.label(i)))
-                        .toList(),
                 List.of(RESOURCE),
-                List.of(new ApplicationForm.DocumentRef(doc, DocumentKind.EMERGENCY_PLAN)),
-                null));
-        applications.recordProviderConsent(application.getId(), "provider-xn-wlj", true);
-        agreements.record(
-                application.getId(),
+                List.of("provider-xn-wlj"),
                 "XN-APL-" + NEXT.incrementAndGet() + "-" + Instant.now().toEpochMilli(),
-                "xianning",
-                CHANGNAN,
-                "全市",
-                today,
-                0,
-                36,
-                Instant.now());
-        lifecycle.open(application.getId(), "xianning", CHANGNAN);
+                36);
     }
 
     private HttpHeaders auth(String user) {

@@ -366,6 +366,8 @@ class AccessMatrixTest extends WebTest {
                 rule("POST", "/api/appeals/data-use", OPERATOR_SIDE),
                 rule("POST", "/api/appeals/objections", OPERATOR_SIDE),
                 rule("POST", "/api/appeals", Set.of(Caller.DEVELOPER)),
+                // APL-01 (003): a developer appeals the operator's refusal of its product in the out-of-domain review
+                rule("POST", "/api/appeals/products", Set.of(Caller.DEVELOPER)),
                 rule("POST", "/api/appeals/*/material", OPERATOR_SIDE),
                 rule("POST", "/api/developers/recommendations", Set.of(Caller.PROVIDER)),
                 rule("POST", "/api/security/exercises", Set.of(Caller.OPERATOR)),

@@ -225,6 +225,9 @@ class OperatorIsolationTest extends WebTest {
                                 "【准入】隔离测试",
                                 "瓷都数据运营有限公司：\n\n隔离测试。"))
                         .id());
+        // op-cidu's developers apply in 咸宁 (003, where a refusal may be appealed) before its exit there is asked
+        ids.put("developers", operators.developerApplicationToCidu());
+        ids.put("appeals", operators.appealAgainstCidu());
         ids.putAll(ciduLifecycle());
         ids.put(
                 "disclosure-plan",
@@ -239,8 +242,6 @@ class OperatorIsolationTest extends WebTest {
                                 3,
                                 "channel",
                                 "运营平台门户网站")));
-        ids.put("developers", operators.developerApplicationToCidu());
-        ids.put("appeals", operators.appealAgainstCidu());
         return ids;
     }
 

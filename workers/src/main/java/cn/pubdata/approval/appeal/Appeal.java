@@ -40,6 +40,8 @@ public record Appeal(
         DEVELOPER_REFUSAL("申诉"),
         /** APL-01: a refused data-use request (数据需求申请). */
         DATA_USE_REFUSAL("申诉"),
+        /** APL-01 (003): the operator's out-of-domain compliance review refused a developer's data product. */
+        PRODUCT_REFUSAL("申诉"),
         /** APL-04: a provider unit's refusal of a line of a data-use request. */
         SUPPLY_OBJECTION("异议");
 

@@ -80,6 +80,10 @@ class AppealNoticeHandler implements ExternalTaskHandler {
         }
         return switch (a.kind()) {
             case DEVELOPER_REFUSAL -> "\n原申请已重新交运营机构审核（" + a.rerunSubject() + "）。";
+            case PRODUCT_REFUSAL ->
+                a.rerunSubject().equals(a.contestedSubject())
+                        ? "\n原数据产品申报已重新交运营机构进行出域合规审核（" + a.rerunSubject() + "）。"
+                        : "\n该数据产品已作为新的申报重新交运营机构进行出域合规审核（" + a.rerunSubject() + "）。";
             case DATA_USE_REFUSAL, SUPPLY_OBJECTION ->
                 a.rerunSubject().equals(a.contestedSubject())
                         ? "\n原数据需求申请已重新进入IRS技术审核和数据提供单位审核（" + a.rerunSubject() + "）。"

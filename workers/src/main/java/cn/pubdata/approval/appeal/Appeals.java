@@ -11,6 +11,9 @@ import cn.pubdata.approval.developer.DeveloperApplication;
 import cn.pubdata.approval.developer.Developers;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
+import cn.pubdata.approval.product.Product;
+import cn.pubdata.approval.product.ProductStatus;
+import cn.pubdata.approval.product.Products;
 import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
@@ -35,6 +38,7 @@ public class Appeals {
     private final JdbcClient jdbc;
     private final Developers developers;
     private final DataUses dataUses;
+    private final Products products;
     private final PolicyProfiles profiles;
     private final Timeline timeline;
     private final Clock clock;
@@ -43,24 +47,34 @@ public class Appeals {
             JdbcClient jdbc,
             Developers developers,
             DataUses dataUses,
+            Products products,
             PolicyProfiles profiles,
             Timeline timeline,
             Clock clock) {
         this.jdbc = jdbc;
         this.developers = developers;
         this.dataUses = dataUses;
+        this.products = products;
         this.profiles = profiles;
         this.timeline = timeline;
         this.clock = clock;
     }
 
-    /** APL-01: only the developer refused may appeal, only a refusal, and only once. The caller starts the process. */
+    /**
+     * APL-01: where the profile provides appeals (003), only the developer refused may appeal, only a refusal, and only
+     * once. The caller starts the process.
+     */
     @Transactional
     public Appeal file(long applicationId, String grounds, Actor actor) {
         DeveloperApplication contested = developers.get(applicationId);
         if (actor.kind() != Actor.Kind.PARTNER
                 || !contested.developerCreditCode().equals(actor.creditCode())) {
             throw Problem.notFound("入驻申请 " + applicationId + " 不存在");
+        }
+        PolicyProfile profile = profiles.of(contested.jurisdiction());
+        if (profile.disputes() != PolicyProfile.Disputes.APPEALS) {
+            throw Problem.conflict(profile.name() + "的实施办法未规定开发利用主体的申诉（APL-01 仅适用于咸宁）；对入驻决定有异议的，请与运营机构"
+                    + contested.operatorName() + "沟通，或依其入驻规则重新申请");
         }
         if (contested.status() != DeveloperApplication.Status.REFUSED) {
             throw Problem.invalid(
@@ -112,6 +126,59 @@ public class Appeals {
                         dataUses.scenarioOf(contested).getCompanyName()),
                 grounds,
                 actor);
+    }
+
+    /**
+     * APL-01 (003): the developer whose data product the operator's out-of-domain compliance review refused appeals
+     * the refusal, once, naming it as recorded. The caller starts the process.
+     */
+    @Transactional
+    public Appeal fileAgainstProduct(long productId, String grounds, Actor actor) {
+        Product contested = products.get(productId);
+        if (actor.kind() != Actor.Kind.PARTNER
+                || !java.util.Objects.equals(actor.creditCode(), contested.getDeveloperCreditCode())) {
+            throw Problem.notFound("数据产品 " + productId + " 不存在");
+        }
+        PolicyProfile profile = profiles.of(contested.getJurisdiction());
+        if (profile.disputes() != PolicyProfile.Disputes.APPEALS) {
+            throw Problem.conflict(profile.name() + "的实施办法未规定出域合规审核结果的申诉（APL-01 仅适用于咸宁）");
+        }
+        if (contested.getStatus() != ProductStatus.REJECTED
+                || !Boolean.FALSE.equals(contested.getOperatorReviewPassed())) {
+            throw Problem.invalid(
+                    "contested",
+                    "只能对运营机构出域合规审核不通过的决定申诉（APL-01）；该数据产品当前为「"
+                            + contested.getStatus().label() + "」");
+        }
+        String decision =
+                "运营机构" + contested.getCompanyName() + "于 " + beijing(contested.getOperatorReviewedAt()) + " 对数据产品 "
+                        + Subjects.product(productId) + "「" + contested.getName() + "」出域合规审核不通过（"
+                        + contested.getOperatorReviewedBy()
+                        + "）：" + contested.getOperatorReviewReason();
+        return register(
+                new Contested(
+                        Subjects.product(productId),
+                        Subjects.product(productId),
+                        Appeal.Kind.PRODUCT_REFUSAL,
+                        decision,
+                        contested.getJurisdiction(),
+                        contested.getDeveloperCreditCode(),
+                        contested.getDeveloperName()),
+                grounds,
+                actor);
+    }
+
+    /** The product whose refusal by the operator's review is contested. */
+    public long contestedProduct(Appeal appeal) {
+        return Long.parseLong(appeal.contestedSubject().substring("PRD-".length()));
+    }
+
+    /** The appeal against the operator's refusal of a developer's product, if any. */
+    public java.util.Optional<Appeal> ofProduct(long productId) {
+        return jdbc.sql("select * from approval.appeal where contested_subject = :s")
+                .param("s", Subjects.product(productId))
+                .query(Appeals::map)
+                .optional();
     }
 
     /**
@@ -202,7 +269,10 @@ public class Appeals {
                 contested.recordedOn(),
                 word.equals("异议")
                         ? "运营机构提出异议"
-                        : (contested.kind() == Appeal.Kind.DEVELOPER_REFUSAL ? "开发利用主体申诉" : "运营机构申诉"),
+                        : (contested.kind() == Appeal.Kind.DEVELOPER_REFUSAL
+                                        || contested.kind() == Appeal.Kind.PRODUCT_REFUSAL
+                                ? "开发利用主体申诉"
+                                : "运营机构申诉"),
                 grounds.trim(),
                 actor.label(),
                 "appeal-of:" + id);

@@ -460,6 +460,20 @@ public class Developers {
                 .list();
     }
 
+    /** The developer's onboarding with the operator in the jurisdiction, while its platform access is open. */
+    public Optional<DeveloperApplication> withAccess(
+            String operatorCreditCode, String developerCreditCode, String jurisdiction) {
+        return jdbc.sql("""
+                        select * from approval.developer_application where operator_credit_code = :op
+                            and developer_credit_code = :dev and jurisdiction = :j and status = 'ACCESS_OPEN'
+                        order by id desc limit 1""")
+                .param("op", operatorCreditCode)
+                .param("dev", developerCreditCode)
+                .param("j", jurisdiction)
+                .query(Developers::map)
+                .optional();
+    }
+
     /** The operator's developers applying or with access in the jurisdiction: an exit of the operator ends them. */
     public List<DeveloperApplication> activeAt(String operatorCreditCode, String jurisdiction) {
         return jdbc.sql("""
@@ -469,6 +483,37 @@ public class Developers {
                 .param("j", jurisdiction)
                 .query(Developers::map)
                 .list();
+    }
+
+    /**
+     * DEV-07: the operator's developers in the jurisdiction as the authority's reviewer of its report reads them, one
+     * line each: name, credit code, where the onboarding stands, and when platform access was granted and ended.
+     */
+    public String reportListing(String operatorCreditCode, String jurisdiction) {
+        List<DeveloperApplication> applications = jdbc.sql("""
+                        select * from approval.developer_application where operator_credit_code = :c
+                            and jurisdiction = :j order by id""")
+                .param("c", operatorCreditCode)
+                .param("j", jurisdiction)
+                .query(Developers::map)
+                .list();
+        if (applications.isEmpty()) {
+            return "（尚无开发利用主体申请入驻）";
+        }
+        List<String> lines = new ArrayList<>();
+        for (DeveloperApplication a : applications) {
+            String access = permissionOf(a.id())
+                    .map(p -> "平台访问开通于 " + day(p.openedAt())
+                            + (p.closedAt() == null ? "，至今有效" : "，终止于 " + day(p.closedAt())))
+                    .orElse("未开通平台访问");
+            lines.add((lines.size() + 1) + ". " + a.developerName() + "（统一社会信用代码 " + a.developerCreditCode() + "）："
+                    + a.status().label() + "；" + access);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, Clocks.BEIJING);
     }
 
     public List<DeveloperStaff> staffOf(long applicationId) {

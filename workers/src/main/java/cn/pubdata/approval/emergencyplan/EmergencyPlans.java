@@ -97,9 +97,78 @@ public class EmergencyPlans {
                 .update();
     }
 
-    /** SEC-08: the accepted plan governs from now on; the plan it replaces is superseded, both kept. Once per plan. */
+    /** Who reviews an updated plan (SEC-08); each must accept it. */
+    public enum Reviewer {
+        AUTHORITY("数据主管部门"),
+        SECURITY_MEMBERS("安全成员单位");
+
+        private final String label;
+
+        Reviewer(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * SEC-08: one reviewer's opinion, recorded once. When the authority and the security members have both given
+     * theirs, the plan governs if both accepted it; otherwise it is returned with both opinions.
+     */
     @Transactional
-    public void accept(long id, String note, String by) {
+    public void review(long id, Reviewer reviewer, boolean accepts, String note, String by) {
+        jdbc.sql("""
+                        insert into approval.emergency_plan_review (plan_id, reviewer, accepts, note, reviewed_by, reviewed_at)
+                        values (:id, :reviewer, :accepts, :note, :by, :at) on conflict (plan_id, reviewer) do nothing""")
+                .param("id", id)
+                .param("reviewer", reviewer.name())
+                .param("accepts", accepts)
+                .param("note", note)
+                .param("by", by)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+        timeline.record(
+                Subjects.emergencyPlan(id),
+                reviewer.label() + (accepts ? "审查通过" : "审查退回"),
+                note,
+                by,
+                "plan-review:" + id + ":" + reviewer.name());
+        List<Opinion> opinions = jdbc.sql(
+                        "select * from approval.emergency_plan_review where plan_id = :id order by reviewer")
+                .param("id", id)
+                .query((rs, n) -> new Opinion(
+                        Reviewer.valueOf(rs.getString("reviewer")),
+                        rs.getBoolean("accepts"),
+                        rs.getString("note"),
+                        rs.getString("reviewed_by")))
+                .list();
+        if (opinions.size() < Reviewer.values().length) {
+            return;
+        }
+        String notes = opinions.stream()
+                .map(o -> o.reviewer().label() + "（" + (o.accepts() ? "通过" : "退回") + "）：" + o.note())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String by2 = opinions.stream().map(Opinion::by).collect(java.util.stream.Collectors.joining("、"));
+        boolean accepted = opinions.stream().allMatch(Opinion::accepts);
+        if (accepted) {
+            accept(id, notes, by2);
+        } else {
+            returnPlan(id, notes, by2);
+        }
+        timeline.record(
+                Subjects.emergencyPlan(id),
+                accepted ? "应急预案审查通过，自即日起施行" : "应急预案审查未通过，退回运营机构",
+                notes,
+                by2,
+                "plan-reviewed:" + id);
+    }
+
+    private record Opinion(Reviewer reviewer, boolean accepts, String note, String by) {}
+
+    /** SEC-08: the accepted plan governs from now on; the plan it replaces is superseded, both kept. Once per plan. */
+    private void accept(long id, String note, String by) {
         EmergencyPlan plan = get(id);
         if (plan.status() != EmergencyPlan.Status.IN_REVIEW) {
             return;
@@ -112,8 +181,7 @@ public class EmergencyPlans {
     }
 
     /** SEC-08: a returned plan never governs; the plan in force stays so. Once per plan. */
-    @Transactional
-    public void returnPlan(long id, String note, String by) {
+    private void returnPlan(long id, String note, String by) {
         decide(id, "RETURNED", note, by, Timestamp.from(clock.instant()));
     }
 

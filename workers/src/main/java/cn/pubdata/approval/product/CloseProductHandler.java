@@ -77,6 +77,14 @@ class CloseProductHandler implements ExternalTaskHandler {
                 title,
                 body,
                 contacts.emailOf(p));
+        if (p.getDeveloperCreditCode() != null) {
+            notifications.send(
+                    Notifications.operator(p.getDeveloperCreditCode()),
+                    task.dedupeKey("developer"),
+                    title,
+                    p.getDeveloperName() + "：\n\n" + developerBody(p, outcome, reason),
+                    null);
+        }
         if (outcome != ProductStatus.LISTED) {
             return Map.of();
         }
@@ -91,5 +99,18 @@ class CloseProductHandler implements ExternalTaskHandler {
             notifications.send(Notifications.group(group), task.dedupeKey(group), title, partyBody, null);
         }
         return Map.of();
+    }
+
+    /** What the developer who submitted the product reads (003); a refusal by the operator's review may be appealed. */
+    private String developerBody(Product p, ProductStatus outcome, String reason) {
+        if (outcome == ProductStatus.LISTED) {
+            return "贵单位申报的数据产品「" + p.getName() + "」已通过审核并由运营机构" + p.getCompanyName() + "上架。\n收费标准："
+                    + Products.priceText(p);
+        }
+        String body = "贵单位申报的数据产品「" + p.getName() + "」" + outcome.label() + "。\n原因：" + reason;
+        if (Boolean.FALSE.equals(p.getOperatorReviewPassed())) {
+            body += "\n\n对运营机构的出域合规审核结果有异议的，可在门户的数据产品页面向数据主管部门申诉（APL-01）。";
+        }
+        return body;
     }
 }

@@ -58,6 +58,13 @@ public class Product {
     private Instant closedAt;
     private Instant delistedAt;
     private String delistingReason;
+    private String developerCreditCode;
+    private String developerName;
+    private Boolean operatorReviewPassed;
+    private String operatorReviewReason;
+    private String operatorReviewedBy;
+    private Instant operatorReviewedAt;
+    private Long appealOf;
 
     Product() {}
 
@@ -95,6 +102,52 @@ public class Product {
         this.expectedYearlyVolume = form.expectedYearlyVolume();
         this.complianceReview = form.complianceReview().trim();
         this.complianceReviewer = form.complianceReviewer().trim();
+    }
+
+    /** 003: submitted by an admitted developer of the operator; the operator reviews it before it is filed. */
+    void submittedByDeveloper(String creditCode, String name) {
+        this.developerCreditCode = creditCode;
+        this.developerName = name;
+    }
+
+    /** PRD-02 (003): the operator's out-of-domain compliance review of its developer's product; passed, it is filed. */
+    void operatorReviewed(boolean passed, String reason, String by, Instant now) {
+        this.operatorReviewPassed = passed;
+        this.operatorReviewReason = reason;
+        this.operatorReviewedBy = by;
+        this.operatorReviewedAt = now;
+        if (passed) {
+            this.complianceReview = reason;
+            this.complianceReviewer = by;
+        }
+    }
+
+    /** APL-02: an upheld appeal reopens a product the operator's review refused: reviewed again. */
+    boolean reopen() {
+        if (status != ProductStatus.REJECTED || !Boolean.FALSE.equals(operatorReviewPassed)) {
+            return false;
+        }
+        this.status = ProductStatus.IN_REVIEW;
+        this.outcomeReason = null;
+        this.closedAt = null;
+        this.operatorReviewPassed = null;
+        return true;
+    }
+
+    /** APL-02: a new review of a refused product, linked to it, after its review has ended. */
+    static Product reviewedAgain(Product refused, ProductForm form, Instant now) {
+        Product again = new Product(
+                refused.scenarioId,
+                refused.jurisdiction,
+                refused.creditCode,
+                refused.companyName,
+                refused.submittedBy,
+                refused.submitterRole,
+                form,
+                now);
+        again.submittedByDeveloper(refused.developerCreditCode, refused.developerName);
+        again.appealOf = refused.id;
+        return again;
     }
 
     void startedAs(String processInstanceId) {
@@ -279,5 +332,33 @@ public class Product {
 
     public String getDelistingReason() {
         return delistingReason;
+    }
+
+    public String getDeveloperCreditCode() {
+        return developerCreditCode;
+    }
+
+    public String getDeveloperName() {
+        return developerName;
+    }
+
+    public Boolean getOperatorReviewPassed() {
+        return operatorReviewPassed;
+    }
+
+    public String getOperatorReviewReason() {
+        return operatorReviewReason;
+    }
+
+    public String getOperatorReviewedBy() {
+        return operatorReviewedBy;
+    }
+
+    public Instant getOperatorReviewedAt() {
+        return operatorReviewedAt;
+    }
+
+    public Long getAppealOf() {
+        return appealOf;
     }
 }

@@ -32,6 +32,10 @@ class ProductNoticeHandler implements ExternalTaskHandler {
     public Map<String, Object> handle(WorkItem task) {
         Product product = products.get(task.longValue("productId"));
         String template = task.string("noticeTemplate");
+        if (template.equals("OPERATOR_REVIEW_REQUESTED")) {
+            operatorReviewRequested(product, task);
+            return Map.of();
+        }
         if (!template.equals("SUPPLEMENT_REQUESTED")) {
             throw new IllegalStateException("未知的通知模板 " + template);
         }
@@ -46,5 +50,17 @@ class ProductNoticeHandler implements ExternalTaskHandler {
                 body,
                 contacts.emailOf(product));
         return Map.of();
+    }
+
+    /** PRD-02 (003): the operator reviews its developer's product in the portal before it is filed. */
+    private void operatorReviewRequested(Product product, WorkItem task) {
+        notifications.send(
+                Notifications.operator(product.getCreditCode()),
+                task.dedupeKey("operator-review"),
+                "【出域合规审核】开发利用主体申报的数据产品「" + product.getName() + "」",
+                product.getCompanyName() + "：\n\n贵单位平台的开发利用主体" + product.getDeveloperName() + "（"
+                        + product.getDeveloperCreditCode() + "）申报了数据产品「" + product.getName()
+                        + "」。请在门户的数据产品页面进行出域合规审核（PRD-02）：通过的，审核结论向数据主管部门报备案；不通过的，请写明理由，开发利用主体可以申诉。",
+                contacts.emailOf(product));
     }
 }

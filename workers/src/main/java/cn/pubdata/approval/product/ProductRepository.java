@@ -8,6 +8,10 @@ public interface ProductRepository extends ListCrudRepository<Product, Long> {
 
     List<Product> findByCreditCodeOrderBySubmittedAtDesc(String creditCode);
 
+    List<Product> findByDeveloperCreditCodeOrderBySubmittedAtDesc(String developerCreditCode);
+
+    java.util.Optional<Product> findByAppealOf(Long appealOf);
+
     List<Product> findByCreditCodeAndStatusOrderByScenarioIdAscListedAtAsc(String creditCode, ProductStatus status);
 
     List<Product> findByScenarioIdOrderBySubmittedAt(Long scenarioId);

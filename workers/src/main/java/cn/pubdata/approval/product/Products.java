@@ -9,6 +9,8 @@ import cn.pubdata.approval.common.Actor;
 import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.common.Validation;
+import cn.pubdata.approval.developer.DeveloperApplication;
+import cn.pubdata.approval.developer.Developers;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.pricing.Pricing;
@@ -27,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +51,7 @@ public class Products {
     private final CatalogResources catalog;
     private final Pricing pricing;
     private final PolicyProfiles profiles;
+    private final Developers developers;
     private final Validation validation;
     private final Timeline timeline;
     private final Clock clock;
@@ -61,6 +65,7 @@ public class Products {
             CatalogResources catalog,
             Pricing pricing,
             PolicyProfiles profiles,
+            Developers developers,
             Validation validation,
             Timeline timeline,
             Clock clock) {
@@ -72,6 +77,7 @@ public class Products {
         this.catalog = catalog;
         this.pricing = pricing;
         this.profiles = profiles;
+        this.developers = developers;
         this.validation = validation;
         this.timeline = timeline;
         this.clock = clock;
@@ -86,7 +92,7 @@ public class Products {
         validation.check(form, "数据产品申报不完整，请按提示补充");
         Scenario scenario = scenarioOf(form.scenarioId(), actor);
         check(form, scenario);
-        Product product = repository.save(new Product(
+        Product submitted = new Product(
                 scenario.getId(),
                 scenario.getJurisdiction(),
                 scenario.getCreditCode(),
@@ -94,7 +100,10 @@ public class Products {
                 actor.username(),
                 actor.kind() == Actor.Kind.PARTNER ? Product.SubmitterRole.PARTNER : Product.SubmitterRole.OPERATOR,
                 form,
-                clock.instant()));
+                clock.instant());
+        developerOf(scenario, actor)
+                .ifPresent(d -> submitted.submittedByDeveloper(d.developerCreditCode(), d.developerName()));
+        Product product = repository.save(submitted);
         details.replace(product.getId(), distinct(form.resources()), form.costItems());
         timeline.record(
                 Subjects.product(product.getId()),
@@ -137,7 +146,8 @@ public class Products {
     public Product getOf(long id, Actor actor) {
         Product product = get(id);
         if ((actor.kind() == Actor.Kind.OPERATOR || actor.kind() == Actor.Kind.PARTNER)
-                && !product.getCreditCode().equals(actor.creditCode())) {
+                && !product.getCreditCode().equals(actor.creditCode())
+                && !actor.creditCode().equals(product.getDeveloperCreditCode())) {
             throw Problem.notFound("数据产品 " + id + " 不存在");
         }
         return product;
@@ -309,8 +319,12 @@ public class Products {
                 "submitter",
                 switch (product.getSubmitterRole()) {
                     case OPERATOR -> "运营机构 " + product.getSubmittedBy();
-                    case PARTNER -> "合伙人 " + product.getSubmittedBy() + "（代运营机构申报）";
+                    case PARTNER ->
+                        product.getDeveloperCreditCode() == null
+                                ? "合伙人 " + product.getSubmittedBy() + "（代运营机构申报）"
+                                : "开发利用主体 " + product.getDeveloperName() + "（" + product.getDeveloperCreditCode() + "）";
                 });
+        facts.put("submittedByDeveloper", product.getDeveloperCreditCode() != null);
         facts.put("description", limit(product.getDescription()));
         facts.put("developmentPlan", limit(product.getDevelopmentPlan()));
         facts.put("aiBased", product.isAiBased());
@@ -347,11 +361,126 @@ public class Products {
             throw Problem.invalid("submitter", "数据产品和服务由运营机构（或其合伙人代为）申报");
         }
         Scenario scenario = scenarios.get(scenarioId);
-        if (!scenario.getCreditCode().equals(actor.creditCode())) {
+        if (!scenario.getCreditCode().equals(actor.creditCode())
+                && developerOf(scenario, actor).isEmpty()) {
             // another operator's scenario is not shown at all
             throw Problem.notFound("场景 " + scenarioId + " 不存在");
         }
         return scenario;
+    }
+
+    /**
+     * 003: a developer company (its own credit code) with open platform access to the scenario's operator submits
+     * under the operator's scenario where the operator does the out-of-domain compliance review (PRD-02).
+     */
+    private Optional<DeveloperApplication> developerOf(Scenario scenario, Actor actor) {
+        if (actor.kind() != Actor.Kind.PARTNER
+                || scenario.getCreditCode().equals(actor.creditCode())
+                || !profiles.of(scenario.getJurisdiction()).productReviewByOperator()) {
+            return Optional.empty();
+        }
+        return developers.withAccess(scenario.getCreditCode(), actor.creditCode(), scenario.getJurisdiction());
+    }
+
+    /** The products a developer submitted under its operators' scenarios, newest first. */
+    public List<Product> ofDeveloper(String creditCode) {
+        return repository.findByDeveloperCreditCodeOrderBySubmittedAtDesc(creditCode);
+    }
+
+    /**
+     * PRD-02 (003): the operator's out-of-domain compliance review of a product its developer submitted: passed with
+     * its conclusion (which is then filed with the authority) or refused with the reason. Once per review.
+     */
+    @Transactional
+    public Product recordOperatorReview(long id, ProductOperatorReview review, Actor actor) {
+        Product product = get(id);
+        if (actor.kind() != Actor.Kind.OPERATOR) {
+            throw Problem.invalid("reviewer", "开发利用主体申报的数据产品由其入驻的运营机构进行出域合规审核（PRD-02）");
+        }
+        if (!product.getCreditCode().equals(actor.creditCode()) || product.getDeveloperCreditCode() == null) {
+            throw Problem.notFound("数据产品 " + id + " 不存在");
+        }
+        if (product.getStatus() != ProductStatus.IN_REVIEW || product.getOperatorReviewPassed() != null) {
+            throw Problem.conflict(
+                    "该数据产品当前不在运营机构出域合规审核环节（" + product.getStatus().label() + "）");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (review == null || review.pass() == null) {
+            errors.add(new Problem.FieldError("pass", "请选择出域合规审核通过或不通过"));
+        }
+        if (review == null || review.reason() == null || review.reason().isBlank()) {
+            errors.add(new Problem.FieldError("reason", "请写明审核结论（不通过时写明理由，开发利用主体可据此申诉）"));
+        }
+        if (!errors.isEmpty()) {
+            throw Problem.invalid("出域合规审核结论不完整，请按提示补充", errors);
+        }
+        product.operatorReviewed(review.pass(), review.reason().trim(), actor.username(), clock.instant());
+        repository.save(product);
+        timeline.record(
+                Subjects.product(id),
+                review.pass() ? "运营机构出域合规审核通过" : "运营机构出域合规审核不通过",
+                review.reason().trim(),
+                actor.label(),
+                "operator-review:" + id + ":" + java.util.UUID.randomUUID());
+        return product;
+    }
+
+    /** APL-02: an upheld appeal reopens the refused product while its review still waits: the operator reviews again. */
+    @Transactional
+    public void reviewAgain(long id, String appealSubject) {
+        Product product = get(id);
+        if (product.reopen()) {
+            repository.save(product);
+            timeline.record(
+                    Subjects.product(id),
+                    "申诉成立，重新审核",
+                    "经申诉（" + appealSubject + "）由运营机构重新进行出域合规审核",
+                    "数据主管部门",
+                    "product-reopened:" + appealSubject);
+        }
+    }
+
+    /**
+     * APL-02: an upheld appeal after the refused product's review ended: the product is reviewed again as a new
+     * product review linked to the refused one, with the same content. The caller starts its process.
+     */
+    @Transactional
+    public Product registerAgain(long refusedId, String appealSubject) {
+        Product refused = get(refusedId);
+        ProductForm form = new ProductForm(
+                refused.getScenarioId(),
+                refused.getName(),
+                refused.getKind(),
+                refused.getDescription(),
+                resources(refusedId).stream().map(CatalogResource::code).toList(),
+                refused.getDevelopmentPlan(),
+                refused.isAiBased(),
+                refused.getAiAssessment(),
+                refused.getPurpose(),
+                refused.getDeliverable(),
+                false,
+                costs(refusedId).stream()
+                        .map(c -> new ProductForm.CostItemInput(c.item(), c.amountYuan(), c.note()))
+                        .toList(),
+                refused.getExpectedYearlyVolume(),
+                refused.getFeeYuan(),
+                refused.getFeeUnit(),
+                refused.getComplianceReview(),
+                refused.getComplianceReviewer());
+        Product again = repository.save(Product.reviewedAgain(refused, form, clock.instant()));
+        details.replace(again.getId(), form.resources(), form.costItems());
+        timeline.record(
+                Subjects.product(again.getId()),
+                "申诉成立，重新审核",
+                "原申报 " + Subjects.product(refusedId) + " 经申诉（" + appealSubject + "）由运营机构重新进行出域合规审核",
+                "数据主管部门",
+                "product-again:" + appealSubject);
+        return again;
+    }
+
+    /** The product review an upheld appeal started again from the refused one, if any. */
+    public Optional<Product> reviewedAgainFrom(long refusedId) {
+        return repository.findByAppealOf(refusedId);
     }
 
     /**
