@@ -92,7 +92,6 @@ export const messages = {
     appealHint: '对未获批准的决定，可向数据主管部门申诉一次（APL-01）；申诉成立的，重新审核。',
     objectionHint: '对数据提供单位不同意提供的数据需求，可向数据主管部门提出异议，每项一次（APL-04）；异议成立的，该项重新审核。',
     myAppeals: '申诉和异议',
-<<<<<<< HEAD
     disclosurePlan: '信息披露计划', disclosurePlanLink: '披露计划',
     disclosurePlanHint: '按运营方案填写本单位定期披露的事项、频次和渠道，每次披露后在此登记；公众可在信息公开页面查看，逾期未披露的事项将被标注（DSC-01、DSC-06）。',
     noPlanItems: '尚未填写披露计划。', planItem: '披露内容', planFrequency: '披露频次', planChannel: '披露渠道',
@@ -105,12 +104,10 @@ export const messages = {
     monthly: '每月', quarterly: '每季度', halfYearly: '每半年', yearly: '每年', everyMonthsBefore: '每 ', everyMonthsAfter: ' 个月',
     planItemRequired: '请填写披露内容（200 字以内），如“公共数据资源使用情况”', planFrequencyRequired: '请选择披露频次（每 1 到 12 个月一次）',
     planChannelRequired: '请填写披露渠道（200 字以内），如“运营平台门户网站”', disclosedOnRequired: '请填写已披露的日期（不晚于今天）',
-    disclosureContentRequired: '请填写披露了什么（摘要或链接）', planItemSaved: '披露事项已保存，信息公开页面同步更新。', disclosureSaved: '披露记录已登记。'
-=======
+    disclosureContentRequired: '请填写披露了什么（摘要或链接）', planItemSaved: '披露事项已保存，信息公开页面同步更新。', disclosureSaved: '披露记录已登记。',
     operatorReview: '出域合规审核（运营机构）', operatorReviewPass: '通过', operatorReviewRefuse: '不通过',
     operatorReviewReason: '审核结论（不通过时写明理由）', submitOperatorReview: '提交审核结论',
     operatorReviewHint: '开发利用主体申报的数据产品由本单位进行出域合规审核（PRD-02）：通过的，审核结论向数据主管部门报备案；不通过的，开发利用主体可以申诉。'
->>>>>>> appeals9
   },
   en: {
     title: 'Authorized Operation of Public Data · Operator Portal',
@@ -205,7 +202,6 @@ export const messages = {
     appealHint: 'A refused decision may be appealed to the authority once (APL-01); an upheld appeal is reviewed again.',
     objectionHint: "A provider's refusal of a line may be objected to once per line (APL-04); an upheld objection is reviewed again.",
     myAppeals: 'Appeals and objections',
-<<<<<<< HEAD
     disclosurePlan: 'Disclosure plan', disclosurePlanLink: 'Disclosure plan',
     disclosurePlanHint: 'What your operation plan says you disclose, how often and where; record each disclosure here. The public disclosure site shows them and marks what is overdue (DSC-01, DSC-06).',
     noPlanItems: 'No disclosure plan yet.', planItem: 'What is disclosed', planFrequency: 'Frequency', planChannel: 'Channel',
@@ -218,12 +214,10 @@ export const messages = {
     monthly: 'Monthly', quarterly: 'Quarterly', halfYearly: 'Every six months', yearly: 'Yearly', everyMonthsBefore: 'Every ', everyMonthsAfter: ' months',
     planItemRequired: 'Say what is disclosed (at most 200 characters)', planFrequencyRequired: 'Choose how often (every 1 to 12 months)',
     planChannelRequired: 'Say where it is disclosed (at most 200 characters)', disclosedOnRequired: 'Enter the day it was disclosed (today or earlier)',
-    disclosureContentRequired: 'Say what was disclosed (summary or link)', planItemSaved: 'Item saved; the public site shows it.', disclosureSaved: 'Disclosure recorded.'
-=======
+    disclosureContentRequired: 'Say what was disclosed (summary or link)', planItemSaved: 'Item saved; the public site shows it.', disclosureSaved: 'Disclosure recorded.',
     operatorReview: 'Out-of-domain compliance review (operator)', operatorReviewPass: 'Pass', operatorReviewRefuse: 'Refuse',
     operatorReviewReason: 'Conclusion (the reason when refused)', submitOperatorReview: 'Submit the review',
     operatorReviewHint: "Your developer's product is reviewed by you (PRD-02): a passed review is filed with the authority; a refused one may be appealed by the developer."
->>>>>>> appeals9
   }
 } as const;
 
