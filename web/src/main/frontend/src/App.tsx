@@ -76,7 +76,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'applications' && mode === 'supplement' && <Apply t={t} lang={lang} profile={profile} applicationId={Number(id)} />}
         {page === 'applications' && mode !== 'supplement' && <Detail t={t} applicationId={Number(id)} />}
         {page === 'inbox' && <Inbox t={t} onRead={() => setUnread(u => Math.max(0, u - 1))} />}
-        {page === 'scenarios' && !id && <Scenarios t={t} />}
+        {page === 'scenarios' && !id && <Scenarios t={t} developer={profile.roles.includes('developer')} />}
         {page === 'scenarios' && id === 'new' && <ScenarioNew t={t} lang={lang} />}
         {page === 'scenarios' && id && id !== 'new' && mode === 'supplement' && <ScenarioNew t={t} lang={lang} scenarioId={Number(id)} />}
         {page === 'scenarios' && id && id !== 'new' && mode !== 'supplement' && <ScenarioDetail t={t} scenarioId={Number(id)} />}

@@ -23,12 +23,18 @@ class ScenarioController {
 
     private final ScenarioSubmission submission;
     private final Scenarios scenarios;
+    private final ScenariosForProducts forProducts;
     private final ScenarioProgress progress;
     private final CurrentUser user;
 
     ScenarioController(
-            ScenarioSubmission submission, Scenarios scenarios, ScenarioProgress progress, CurrentUser user) {
+            ScenarioSubmission submission,
+            Scenarios scenarios,
+            ScenariosForProducts forProducts,
+            ScenarioProgress progress,
+            CurrentUser user) {
         this.submission = submission;
+        this.forProducts = forProducts;
         this.scenarios = scenarios;
         this.progress = progress;
         this.user = user;
@@ -53,9 +59,24 @@ class ScenarioController {
                 .toList();
     }
 
+    /**
+     * The approved scenarios the caller may submit a data product under: an operator's own, a developer's operators'
+     * where the operator reviews its developers' products (003).
+     */
+    @GetMapping("/open-for-products")
+    List<ScenarioView> openForProducts() {
+        return forProducts.openTo(user.actor()).stream()
+                .map(s -> ScenarioView.of(s, scenarios.lines(s.getId())))
+                .toList();
+    }
+
+    /** A developer reads its operator's approved scenario to submit a product under it; nothing else of it. */
     @GetMapping("/{id}")
     ScenarioView one(@PathVariable long id) {
-        Scenario scenario = visible(id);
+        Scenario scenario = scenarios.get(id);
+        if (forProducts.developerAccess(scenario, user.actor()).isEmpty()) {
+            visible(id);
+        }
         return ScenarioView.of(scenario, scenarios.lines(id));
     }
 

@@ -174,6 +174,33 @@ class AppealApiTest extends WebTest {
     void aDeveloperAppealsTheOperatorsRefusalOfItsProductInTheOutOfDomainReview() {
         Scenario scenario = approvedScenarioOfChangnan("景区客流月报（产品申诉接口测试）");
         developerWithAccessToChangnan();
+        // the portal offers the developer its operator's approved scenario; the scenario's reviews stay the operator's
+        assertThat(http.exchange(
+                                "/api/scenarios/open-for-products",
+                                HttpMethod.GET,
+                                new HttpEntity<>(auth("dev-huiyun")),
+                                LIST)
+                        .getBody())
+                .anySatisfy(s -> assertThat(s)
+                        .containsEntry("id", scenario.getId().intValue())
+                        .containsEntry("creditCode", CHANGNAN));
+        assertThat(call("dev-huiyun", HttpMethod.GET, "/api/scenarios/" + scenario.getId(), null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(call("dev-huiyun", HttpMethod.GET, "/api/scenarios/" + scenario.getId() + "/progress", null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call("op-cidu", HttpMethod.GET, "/api/scenarios/" + scenario.getId(), null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.exchange(
+                                "/api/scenarios/open-for-products",
+                                HttpMethod.GET,
+                                new HttpEntity<>(auth("op-cidu")),
+                                LIST)
+                        .getBody())
+                .noneSatisfy(
+                        s -> assertThat(s).containsEntry("id", scenario.getId().intValue()));
         Map<String, Object> product = new HashMap<>();
         product.put("scenarioId", scenario.getId());
         product.put("name", "景区客流月报（接口测试）");

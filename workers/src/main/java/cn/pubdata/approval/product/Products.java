@@ -10,7 +10,6 @@ import cn.pubdata.approval.common.Clocks;
 import cn.pubdata.approval.common.Problem;
 import cn.pubdata.approval.common.Validation;
 import cn.pubdata.approval.developer.DeveloperApplication;
-import cn.pubdata.approval.developer.Developers;
 import cn.pubdata.approval.policy.PolicyProfile;
 import cn.pubdata.approval.policy.PolicyProfiles;
 import cn.pubdata.approval.pricing.Pricing;
@@ -19,6 +18,7 @@ import cn.pubdata.approval.scenario.Scenario;
 import cn.pubdata.approval.scenario.ScenarioLine;
 import cn.pubdata.approval.scenario.ScenarioStatus;
 import cn.pubdata.approval.scenario.Scenarios;
+import cn.pubdata.approval.scenario.ScenariosForProducts;
 import cn.pubdata.approval.timeline.Subjects;
 import cn.pubdata.approval.timeline.Timeline;
 import java.math.BigDecimal;
@@ -51,7 +51,7 @@ public class Products {
     private final CatalogResources catalog;
     private final Pricing pricing;
     private final PolicyProfiles profiles;
-    private final Developers developers;
+    private final ScenariosForProducts scenariosForProducts;
     private final Validation validation;
     private final Timeline timeline;
     private final Clock clock;
@@ -65,7 +65,7 @@ public class Products {
             CatalogResources catalog,
             Pricing pricing,
             PolicyProfiles profiles,
-            Developers developers,
+            ScenariosForProducts scenariosForProducts,
             Validation validation,
             Timeline timeline,
             Clock clock) {
@@ -77,7 +77,7 @@ public class Products {
         this.catalog = catalog;
         this.pricing = pricing;
         this.profiles = profiles;
-        this.developers = developers;
+        this.scenariosForProducts = scenariosForProducts;
         this.validation = validation;
         this.timeline = timeline;
         this.clock = clock;
@@ -369,17 +369,9 @@ public class Products {
         return scenario;
     }
 
-    /**
-     * 003: a developer company (its own credit code) with open platform access to the scenario's operator submits
-     * under the operator's scenario where the operator does the out-of-domain compliance review (PRD-02).
-     */
+    /** 003: a developer with open platform access submits under its operator's scenario (PRD-02). */
     private Optional<DeveloperApplication> developerOf(Scenario scenario, Actor actor) {
-        if (actor.kind() != Actor.Kind.PARTNER
-                || scenario.getCreditCode().equals(actor.creditCode())
-                || !profiles.of(scenario.getJurisdiction()).productReviewByOperator()) {
-            return Optional.empty();
-        }
-        return developers.withAccess(scenario.getCreditCode(), actor.creditCode(), scenario.getJurisdiction());
+        return scenariosForProducts.developerAccess(scenario, actor);
     }
 
     /** The products a developer submitted under its operators' scenarios, newest first. */
