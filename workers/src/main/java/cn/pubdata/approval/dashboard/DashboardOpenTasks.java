@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The triggers are deferred to the commit: the engine flushes a new task before its candidate links and the process
  * instance's variables of the same transaction, so each change only names the task to refresh, and at the commit the
- * task's rows are rebuilt from what the engine then holds. A per-task advisory lock orders two transactions refreshing
- * the same task.
+ * task's rows are rebuilt from what the engine then holds. Two transactions refreshing the same task take turns on the
+ * task's row (the lock the engine's own update of the task takes).
  */
 @Component
 class DashboardOpenTasks {
@@ -49,7 +49,9 @@ class DashboardOpenTasks {
             create or replace function approval.dashboard_open_task_refresh(task varchar) returns void
             language plpgsql as $f$
             begin
-                perform pg_advisory_xact_lock(hashtext('dashboard_open_task'), hashtext(task));
+                -- two commits refreshing one task take turns (the second then reads what the first committed); a row lock,
+                -- as an advisory lock per task would fill the lock table in a transaction that changes many tasks
+                perform 1 from act_ru_task where id_ = task for no key update;
                 delete from approval.dashboard_open_task where task_id = task;
                 insert into %s
                 %s and t.id_ = task;
