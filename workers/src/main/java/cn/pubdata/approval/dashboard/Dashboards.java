@@ -260,9 +260,10 @@ public class Dashboards {
     /** The open tasks behind the tasks chart: of one unit and one state (overdue, dueSoon, or all open). */
     public List<TaskRow> tasks(DashboardFilter f, String group, String state) {
         Instant now = clock.instant();
+        Instant soon = dueSoonLimit(); // once: it reads the working-day calendar
         MapSqlParameterSource p = params(f)
                 .addValue("now", Timestamp.from(now))
-                .addValue("soon", Timestamp.from(dueSoonLimit()))
+                .addValue("soon", Timestamp.from(soon))
                 .addValue("group", group)
                 .addValue("limit", LIST_LIMIT);
         StringBuilder where = new StringBuilder(openTaskScope(f));
@@ -288,7 +289,7 @@ public class Dashboards {
                             rs.getString("grp").isEmpty() ? "（未分派）" : profiles.groupName(rs.getString("grp")),
                             dueAt,
                             dueAt != null && dueAt.isBefore(now),
-                            dueAt != null && !dueAt.isBefore(now) && !dueAt.isAfter(dueSoonLimit()),
+                            dueAt != null && !dueAt.isBefore(now) && !dueAt.isAfter(soon),
                             rs.getString("business_key"),
                             rs.getString("flow"),
                             rs.getString("process_instance_id"));
