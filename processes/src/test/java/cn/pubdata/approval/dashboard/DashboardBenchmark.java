@@ -82,11 +82,13 @@ class DashboardBenchmark extends AdmissionTestSupport {
         for (var endpoint : endpoints.entrySet()) {
             for (var filter : filters.entrySet()) {
                 DashboardFilter f = filter.getValue();
+                Object answer = endpoint.getValue().apply(f);
                 lines.add(String.format(
-                        "  %-34s %-40s p95 %5d ms",
+                        "  %-40s %-40s p95 %5d ms  (%s rows)",
                         endpoint.getKey(),
                         filter.getKey(),
-                        p95(() -> endpoint.getValue().apply(f))));
+                        p95(() -> endpoint.getValue().apply(f)),
+                        answer instanceof List<?> rows ? rows.size() : "-"));
             }
         }
         String report = String.join("\n", lines);
@@ -181,11 +183,13 @@ class DashboardBenchmark extends AdmissionTestSupport {
                        'UserTask_CheckCompleteness', 50, timestamptz '2026-10-01 00:00+08',
                        timestamptz '2026-11-01 00:00+08' + (i % 40) * interval '1 day', 1
                 from generate_series(1, :n) i""").param("def", procDef).param("n", TASKS_OPEN).update();
+        // the group changes every 40 tasks (the due dates' cycle), so that every unit of every jurisdiction has tasks
+        // overdue, due soon and later
         jdbc.sql("""
                 insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
                 select 'bench-l-' || i, 1,
-                       (array['authority-reviewer','provider-jdz-fgw','security-cac','expert'])[1 + i % 4], 'candidate',
-                       'bench-t-' || i
+                       (array['authority-reviewer','provider-jdz-fgw','security-cac','expert'])[1 + (i / 40) % 4],
+                       'candidate', 'bench-t-' || i
                 from generate_series(1, :n) i""").param("n", TASKS_OPEN).update();
         for (String table : List.of(
                 "approval.admission_application",
