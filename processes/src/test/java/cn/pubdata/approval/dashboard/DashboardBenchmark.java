@@ -2,6 +2,7 @@ package cn.pubdata.approval.dashboard;
 
 import cn.pubdata.approval.admission.AdmissionTestSupport;
 import cn.pubdata.approval.admission.Announcement;
+import cn.pubdata.approval.timeline.Timeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Not part of the test suite (its name does not end in Test): generates 1,000,000 applications, 10,000,000 audit
- * events, 3,000,000 completed and 100,000 open engine tasks in the embedded PostgreSQL, then calls every dashboard query
+ * events, 3,000,000 completed and 100,000 open engine tasks (with their process instances, jurisdictions and candidate
+ * groups, from which the triggers fill the read model of open tasks) in the embedded PostgreSQL, then calls every dashboard query
  * 30 times per filter and prints the 95th percentile. Run it with
  * {@code ./mvnw -B verify -pl processes -am -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; the
  * figures are printed and kept in processes/target/dashboard-benchmark.txt.
@@ -33,6 +35,9 @@ class DashboardBenchmark extends AdmissionTestSupport {
     @Autowired
     Dashboards dashboards;
 
+    @Autowired
+    Timeline timeline;
+
     @Test
     void everyDashboardQueryOnAMillionApplications() throws Exception {
         beijingTime(LocalDateTime.of(2026, 11, 16, 10, 0));
@@ -42,7 +47,8 @@ class DashboardBenchmark extends AdmissionTestSupport {
         long generated = (System.nanoTime() - started) / 1_000_000_000L;
         String summaryRows = jdbc.sql("select (select count(*) from approval.dashboard_submitted_day) || ' / '"
                         + " || (select count(*) from approval.dashboard_closed_day) || ' / '"
-                        + " || (select count(*) from approval.dashboard_step_day)")
+                        + " || (select count(*) from approval.dashboard_step_day) || ' / '"
+                        + " || (select count(*) from approval.dashboard_open_task)")
                 .query(String.class)
                 .single();
 
@@ -63,21 +69,26 @@ class DashboardBenchmark extends AdmissionTestSupport {
         endpoints.put("throughput", dashboards::throughput);
         endpoints.put("cases (drill-down)", f -> dashboards.cases(f, "ADMITTED"));
         endpoints.put("tasks (drill-down, overdue)", f -> dashboards.tasks(f, "authority-reviewer", "overdue"));
+        endpoints.put("tasks (drill-down, due soon)", f -> dashboards.tasks(f, "authority-reviewer", "dueSoon"));
+        endpoints.put("tasks (drill-down, all open, every unit)", f -> dashboards.tasks(f, null, null));
+        endpoints.put("timeline of one application", f -> timeline.of("ADM-" + (APPLICATIONS / 2)));
 
         List<String> lines = new ArrayList<>();
         lines.add("Dashboard benchmark: " + APPLICATIONS + " applications, " + AUDIT_EVENTS + " audit events, "
                 + TASKS_DONE
                 + " completed and " + TASKS_OPEN + " open tasks (generated in " + generated
-                + " s, summary tables kept by the triggers meanwhile); summary rows (submitted / closed / steps): "
-                + summaryRows + "; p95 of " + RUNS + " calls:");
+                + " s, summary tables and the open tasks' read model kept by the triggers meanwhile); summary rows"
+                + " (submitted / closed / steps / open tasks): " + summaryRows + "; p95 of " + RUNS + " calls:");
         for (var endpoint : endpoints.entrySet()) {
             for (var filter : filters.entrySet()) {
                 DashboardFilter f = filter.getValue();
+                Object answer = endpoint.getValue().apply(f);
                 lines.add(String.format(
-                        "  %-34s %-40s p95 %5d ms",
+                        "  %-40s %-40s p95 %5d ms  (%s rows)",
                         endpoint.getKey(),
                         filter.getKey(),
-                        p95(() -> endpoint.getValue().apply(f))));
+                        p95(() -> endpoint.getValue().apply(f)),
+                        answer instanceof List<?> rows ? rows.size() : "-"));
             }
         }
         String report = String.join("\n", lines);
@@ -149,18 +160,36 @@ class DashboardBenchmark extends AdmissionTestSupport {
                 .param("apps", APPLICATIONS)
                 .param("n", TASKS_DONE)
                 .update();
+        // the open tasks as the engine keeps them (a process instance with its jurisdiction, a task and its candidate
+        // group): the triggers fill the dashboards' read model from them as they do in production
         jdbc.sql("""
-                insert into act_ru_task (id_, rev_, proc_def_id_, name_, task_def_key_, priority_, create_time_, due_date_,
-                                         suspension_state_)
-                select 'bench-t-' || i, 1, :def, '形式审查', 'UserTask_CheckCompleteness', 50,
-                       timestamptz '2026-10-01 00:00+08',
+                insert into act_ru_execution (id_, rev_, root_proc_inst_id_, proc_inst_id_, business_key_, proc_def_id_,
+                                              act_id_, is_active_, is_concurrent_, is_scope_, is_event_scope_,
+                                              suspension_state_, cached_ent_state_, sequence_counter_, proc_def_key_)
+                select 'bench-ru-' || i, 1, 'bench-ru-' || i, 'bench-ru-' || i, 'ADM-' || i, :def,
+                       'UserTask_CheckCompleteness', true, false, true, false, 1, 0, 1, 'admission'
+                from generate_series(1, :n) i""").param("def", procDef).param("n", TASKS_OPEN).update();
+        jdbc.sql("""
+                insert into act_ru_variable (id_, rev_, type_, name_, execution_id_, proc_inst_id_, proc_def_id_, text_,
+                                             var_scope_, sequence_counter_, is_concurrent_local_)
+                select 'bench-rv-' || i, 1, 'string', 'jurisdiction', 'bench-ru-' || i, 'bench-ru-' || i, :def,
+                       (array['jingdezhen','chizhou','xianning','xinchang','yangxin'])[1 + i % 5], 'bench-ru-' || i, 1,
+                       false
+                from generate_series(1, :n) i""").param("def", procDef).param("n", TASKS_OPEN).update();
+        jdbc.sql("""
+                insert into act_ru_task (id_, rev_, execution_id_, proc_inst_id_, proc_def_id_, name_, task_def_key_,
+                                         priority_, create_time_, due_date_, suspension_state_)
+                select 'bench-t-' || i, 1, 'bench-ru-' || i, 'bench-ru-' || i, :def, '形式审查',
+                       'UserTask_CheckCompleteness', 50, timestamptz '2026-10-01 00:00+08',
                        timestamptz '2026-11-01 00:00+08' + (i % 40) * interval '1 day', 1
                 from generate_series(1, :n) i""").param("def", procDef).param("n", TASKS_OPEN).update();
+        // the group changes every 40 tasks (the due dates' cycle), so that every unit of every jurisdiction has tasks
+        // overdue, due soon and later
         jdbc.sql("""
                 insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
                 select 'bench-l-' || i, 1,
-                       (array['authority-reviewer','provider-jdz-fgw','security-cac','expert'])[1 + i % 4], 'candidate',
-                       'bench-t-' || i
+                       (array['authority-reviewer','provider-jdz-fgw','security-cac','expert'])[1 + (i / 40) % 4],
+                       'candidate', 'bench-t-' || i
                 from generate_series(1, :n) i""").param("n", TASKS_OPEN).update();
         for (String table : List.of(
                 "approval.admission_application",
@@ -169,6 +198,9 @@ class DashboardBenchmark extends AdmissionTestSupport {
                 "act_hi_varinst",
                 "act_ru_task",
                 "act_ru_identitylink",
+                "act_ru_execution",
+                "act_ru_variable",
+                "approval.dashboard_open_task",
                 "approval.dashboard_submitted_day",
                 "approval.dashboard_closed_day",
                 "approval.dashboard_step_day")) {

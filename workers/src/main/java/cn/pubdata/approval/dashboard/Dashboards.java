@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * The managers' dashboards, read from read models: the figures per period from summary tables kept current by triggers
  * (V75: cases per day of submission and of closing, completed steps per day, each per flow, jurisdiction and state or
- * duration), the open tasks with their due dates from the engine's runtime tables (they change with the clock), the
- * lists behind a chart from the view dashboard_case; never by walking the engine's API per request.
+ * duration), the open tasks from their read model (V80, one row per task and candidate group, kept by triggers on the
+ * engine's runtime tables; due soon and overdue are classified against the clock per request, as they change with it),
+ * the lists behind a chart from the view dashboard_case; never by walking the engine's API or its tables per request.
  */
 @Service
 public class Dashboards {
@@ -146,13 +147,11 @@ public class Dashboards {
                 .addValue("soon", Timestamp.from(dueSoonLimit()));
         return jdbc.query(
                 """
-                select coalesce(l.group_id_, '') as grp, count(*) as open,
-                       count(*) filter (where t.due_date_ < :now) as overdue,
-                       count(*) filter (where t.due_date_ >= :now and t.due_date_ <= :soon) as due_soon
-                from act_ru_task t
-                left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
-                join act_re_procdef d on d.id_ = t.proc_def_id_
-                """ + " where " + tasks(f, p) + " group by grp order by overdue desc, due_soon desc, open desc",
+                select o.grp, count(*) as open,
+                       count(*) filter (where o.due < :now) as overdue,
+                       count(*) filter (where o.due >= :now and o.due <= :soon) as due_soon
+                from approval.dashboard_open_task o
+                """ + " where " + openTaskScope(f) + " group by o.grp order by overdue desc, due_soon desc, open desc",
                 p,
                 (rs, n) -> new UnitTasks(
                         rs.getString("grp"),
@@ -261,42 +260,40 @@ public class Dashboards {
     /** The open tasks behind the tasks chart: of one unit and one state (overdue, dueSoon, or all open). */
     public List<TaskRow> tasks(DashboardFilter f, String group, String state) {
         Instant now = clock.instant();
+        Instant soon = dueSoonLimit(); // once: it reads the working-day calendar
         MapSqlParameterSource p = params(f)
                 .addValue("now", Timestamp.from(now))
-                .addValue("soon", Timestamp.from(dueSoonLimit()))
+                .addValue("soon", Timestamp.from(soon))
                 .addValue("group", group)
                 .addValue("limit", LIST_LIMIT);
-        StringBuilder where = new StringBuilder(tasks(f, p));
+        StringBuilder where = new StringBuilder(openTaskScope(f));
         if (group != null) {
-            where.append(group.isEmpty() ? " and l.group_id_ is null" : " and l.group_id_ = :group");
+            where.append(group.isEmpty() ? " and o.grp = ''" : " and o.grp = :group");
         }
         if ("overdue".equals(state)) {
-            where.append(" and t.due_date_ < :now");
+            where.append(" and o.due < :now");
         } else if ("dueSoon".equals(state)) {
-            where.append(" and t.due_date_ >= :now and t.due_date_ <= :soon");
+            where.append(" and o.due >= :now and o.due <= :soon");
         }
-        return jdbc.query("""
-                select t.id_, t.name_, t.due_date_, t.proc_inst_id_, d.key_ as flow, e.business_key_,
-                       coalesce(l.group_id_, '') as grp
-                from act_ru_task t
-                left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
-                join act_re_procdef d on d.id_ = t.proc_def_id_
-                left join act_ru_execution e on e.id_ = t.proc_inst_id_
-                """ + " where " + where + " order by t.due_date_ nulls last limit :limit", p, (rs, n) -> {
-            Timestamp due = rs.getTimestamp("due_date_");
-            Instant dueAt = due == null ? null : due.toInstant();
-            return new TaskRow(
-                    rs.getString("id_"),
-                    rs.getString("name_"),
-                    rs.getString("grp"),
-                    rs.getString("grp").isEmpty() ? "（未分派）" : profiles.groupName(rs.getString("grp")),
-                    dueAt,
-                    dueAt != null && dueAt.isBefore(now),
-                    dueAt != null && !dueAt.isBefore(now) && !dueAt.isAfter(dueSoonLimit()),
-                    rs.getString("business_key_"),
-                    rs.getString("flow"),
-                    rs.getString("proc_inst_id_"));
-        });
+        return jdbc.query(
+                "select * from approval.dashboard_open_task o where " + where
+                        + " order by o.due nulls last, o.task_id limit :limit",
+                p,
+                (rs, n) -> {
+                    Timestamp due = rs.getTimestamp("due");
+                    Instant dueAt = due == null ? null : due.toInstant();
+                    return new TaskRow(
+                            rs.getString("task_id"),
+                            rs.getString("name"),
+                            rs.getString("grp"),
+                            rs.getString("grp").isEmpty() ? "（未分派）" : profiles.groupName(rs.getString("grp")),
+                            dueAt,
+                            dueAt != null && dueAt.isBefore(now),
+                            dueAt != null && !dueAt.isBefore(now) && !dueAt.isAfter(soon),
+                            rs.getString("business_key"),
+                            rs.getString("flow"),
+                            rs.getString("process_instance_id"));
+                });
     }
 
     /** The last moment that still counts as due soon: the end of the day two working days from today. */
@@ -342,14 +339,11 @@ public class Dashboards {
                 + (f.jurisdictions() != null ? " and c.jurisdiction in (:jurisdictions)" : "");
     }
 
-    private static String tasks(DashboardFilter f, MapSqlParameterSource p) {
-        return "t.suspension_state_ = 1"
-                + (f.flow() != null ? " and d.key_ = :flow" : "")
-                + (f.jurisdictions() != null
-                        ? " and exists (select 1 from act_ru_variable v where v.proc_inst_id_ = t.proc_inst_id_"
-                                + " and v.execution_id_ = t.proc_inst_id_ and v.name_ = 'jurisdiction'"
-                                + " and v.text_ in (:jurisdictions))"
-                        : "");
+    /** The read model's open tasks of the flow and jurisdictions (alias o). */
+    private static String openTaskScope(DashboardFilter f) {
+        return "true"
+                + (f.flow() != null ? " and o.flow = :flow" : "")
+                + (f.jurisdictions() != null ? " and o.jurisdiction in (:jurisdictions)" : "");
     }
 
     private static double round(double hours) {
