@@ -55,14 +55,33 @@ async function until(what, check) {
   throw new Error('gave up waiting: ' + what);
 }
 
-/** Opens the reviewer's task on the subject in Tasklist, claims it, lets the caller fill the form, and completes it. */
-async function inTasklist(user, subject, taskName, shot, fill) {
+/**
+ * Opens the reviewer's task on the subject in Tasklist, claims it, lets the caller fill the form, and completes it.
+ * With viaPortal the reviewer starts from the portal's 我的待办 and follows its 去办理 link (single sign-on).
+ */
+async function inTasklist(user, subject, taskName, shot, fill, viaPortal = false) {
   const id = await until(`${user}: ${taskName} of ${subject}`, async () => (await openTasks(user, subject, taskName))[0]?.id);
   const page = await as(user);
-  await page.goto(base + '/operaton/app/tasklist/default/');
-  await login(page, user);
-  await page.waitForSelector('text=本部门待办');
-  await page.goto(`${base}/operaton/app/tasklist/default/#/?task=${id}`);
+  if (viaPortal) {
+    await page.goto(base + '/portal/#/tasks');
+    await login(page, user);
+    const row = page.locator(`[data-testid="task-${id}"]`);
+    await row.waitFor();
+    const text = await row.innerText();
+    if (!text.includes(taskName) || !text.includes(subject)) throw new Error('我的待办 lists the task with its case: ' + text);
+    await page.screenshot({ path: `${out}/${shot}-my-tasks.png`, fullPage: true });
+    await audit(page, `${shot}-my-tasks`);
+    const href = await row.getByRole('link', { name: '去办理' }).getAttribute('href');
+    await page.goto(base + href);
+    // the webapp signs in through Keycloak's session without a password, then shows the task the link names
+    await page.waitForSelector('text=本部门待办');
+    await page.goto(base + href);
+  } else {
+    await page.goto(base + '/operaton/app/tasklist/default/');
+    await login(page, user);
+    await page.waitForSelector('text=本部门待办');
+    await page.goto(`${base}/operaton/app/tasklist/default/#/?task=${id}`);
+  }
   await page.getByText('认领', { exact: true }).click();
   await page.waitForSelector('.fjs-form');
   await fill(page);
@@ -106,7 +125,7 @@ try {
 
   await inTasklist('authority', 'SCN-' + scenarioId, '场景预审', 's3-tasklist-pre-check', async page => {
     await page.getByLabel('通过，分送数据提供单位逐项审核').check();
-  });
+  }, true);
   await inTasklist('fgw', 'SCN-' + scenarioId, '数据提供单位逐项审核', 's4-tasklist-provider-per-line', async page => {
     await page.getByLabel(/企业信用信息/).check();
     const line = page.locator('.fjs-form-field-checklist .fjs-form-field-label', { hasText: '企业信用信息' });

@@ -19,6 +19,7 @@ import { Dashboard } from './pages/Dashboard';
 import { NoticePrint, Notices } from './pages/Notices';
 import { SecurityExercises } from './pages/SecurityExercises';
 import { DisclosurePlan } from './pages/DisclosurePlan';
+import { MyTasks } from './pages/MyTasks';
 import './portal.css';
 
 function useHash() {
@@ -30,6 +31,9 @@ function useHash() {
   }, []);
   return hash;
 }
+
+/** The roles that review in Tasklist: each sees its units' open tasks in the portal. */
+const REVIEWER_ROLES = ['authority-reviewer', 'provider-reviewer', 'security-reviewer', 'expert', 'pricing-officer', 'province-reviewer', 'manager', 'administrator'];
 
 export function App({ profile }: { profile: Profile }) {
   const [lang, setLang] = useState<Lang>(currentLang());
@@ -49,6 +53,7 @@ export function App({ profile }: { profile: Profile }) {
   const operator = profile.roles.includes('operator') || profile.roles.includes('developer');
   const authority = profile.roles.includes('authority-reviewer');
   const manager = profile.roles.includes('manager');
+  const reviewer = REVIEWER_ROLES.some(r => profile.roles.includes(r));
   return (
     <>
       <header>
@@ -59,6 +64,7 @@ export function App({ profile }: { profile: Profile }) {
           {operator && <a href="#/risks/new" data-testid="risk-link">{t('newRiskReport')}</a>}
           {operator && <a href="#/developers" data-testid="developers-link">{t('developers')}</a>}
           {operator && <a href="#/drills" data-testid="drills-link">{t('exercises')}</a>}
+          {reviewer && <a href="#/tasks" data-testid="tasks-link">{t('myTasks')}</a>}
           {authority && <a href="#/catalog" data-testid="catalog-link">{t('catalogAdmin')}</a>}
           {(operator || authority) && <a href="#/lifecycle" data-testid="lifecycle-link">{t('lifecycle')}</a>}
           {profile.roles.includes('operator') && <a href="#/notices" data-testid="notices-link">{t('officialNotices')}</a>}
@@ -97,6 +103,7 @@ export function App({ profile }: { profile: Profile }) {
         {page === 'developers' && !id && <Developers t={t} profile={profile} />}
         {page === 'developers' && id && <DeveloperDetail t={t} id={Number(id)} profile={profile} />}
         {page === 'settings' && <ProfileSettings t={t} canEdit={authority || manager} />}
+        {page === 'tasks' && reviewer && <MyTasks t={t} />}
         {page === 'notices' && !id && <Notices t={t} />}
         {page === 'notices' && id && <NoticePrint t={t} id={Number(id)} />}
         {page === 'dashboard' && manager && <Dashboard t={t} groups={profile.groups} />}

@@ -142,6 +142,24 @@ class AppealApiTest extends WebTest {
                         .get("timeline")
                         .toString()
                         .contains("申诉已登记"));
+        // the authority finds the appeal among its open tasks in the portal and opens it in Tasklist
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                http.exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(auth("authority")), LIST)
+                                        .getBody())
+                        .filteredOn(t -> ("APP-" + id).equals(t.get("businessKey")))
+                        .singleElement()
+                        .satisfies(t -> assertThat(t)
+                                .containsEntry("name", "处理申诉")
+                                .containsEntry("flowKey", "appeal")
+                                .containsEntry("overdue", false)
+                                .containsKey("due")));
+        assertThat(http.exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(auth("province")), LIST)
+                        .getBody())
+                .as("another unit does not see the authority's task")
+                .noneMatch(t -> ("APP-" + id).equals(t.get("businessKey")));
+        assertThat(call("op-changnan", HttpMethod.GET, "/api/tasks", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(call("op-changnan", HttpMethod.POST, "/api/appeals/" + id + "/material", Map.of("material", "补充"))
                         .getBody()
                         .get("detail")
