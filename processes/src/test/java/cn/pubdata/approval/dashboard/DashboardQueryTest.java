@@ -96,6 +96,7 @@ class DashboardQueryTest extends AdmissionTestSupport {
 
         long stepsBefore = step(late).count();
         passCompleteness(pid, false);
+        awaitTask(pid, "UserTask_ProviderReview"); // past the 受理 notice (a worker's step), the reviews open together
         LeadTime check = step(dashboards.summary(chizhou));
         assertThat(check.count()).isEqualTo(stepsBefore + 1);
         assertThat(check.stepLabel()).isEqualTo("形式审查");
