@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -52,6 +53,9 @@ class BadInputPropertyTest extends WebTest {
     private static final AtomicInteger CASES = new AtomicInteger();
     private static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
     private static final AtomicInteger ROWS_CHANGED = new AtomicInteger();
+
+    /** The fields of free text among them, where only an object or a list is of the wrong type. */
+    private static final Set<String> FREE_TEXT = Set.of("reason", "note", "plan");
 
     /** Field names the write endpoints read, each of which a generated body may carry with a value of the wrong type. */
     private static final List<String> FIELDS = List.of(
@@ -200,6 +204,9 @@ class BadInputPropertyTest extends WebTest {
                 Arbitraries.just(List.of("a", Map.of())),
                 Arbitraries.strings().withCharRange('一', '龥').ofLength(100_000).map(s -> (Object) s));
         Arbitrary<BadBody> mistyped = Combinators.combine(Arbitraries.of(FIELDS), wrongValues)
+                // any text is a well-formed reason or note (and JSON's numbers and booleans read as text): only an
+                // object or a list is mistyped there; a drawn "x…" reason once withdrew an application under test
+                .filter((field, value) -> !FREE_TEXT.contains(field) || value instanceof Map || value instanceof List)
                 .as((field, value) -> {
                     try {
                         return new BadBody(JSON.writeValueAsString(Map.of(field, value)), field);
