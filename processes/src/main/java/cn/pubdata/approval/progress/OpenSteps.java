@@ -130,7 +130,9 @@ public class OpenSteps {
 
     /**
      * The task's candidate groups by name; empty when the task was completed between the query and this look-up (a
-     * reviewer deciding while the operator reads the progress page: the engine then answers "Cannot find task").
+     * reviewer deciding while the operator reads the progress page: the engine then answers "Cannot find task", or,
+     * where the task's execution went first, fails with a NullPointerException in its own permission check — seen
+     * with 200 concurrent readers in the latency benchmark).
      */
     private Optional<String> responsible(Task task) {
         List<String> names = new ArrayList<>();
@@ -140,7 +142,7 @@ public class OpenSteps {
                     names.add(profiles.groupName(link.getGroupId()));
                 }
             }
-        } catch (NullValueException completedMeanwhile) {
+        } catch (NullValueException | NullPointerException completedMeanwhile) {
             return Optional.empty();
         }
         return Optional.of(String.join("、", names));
