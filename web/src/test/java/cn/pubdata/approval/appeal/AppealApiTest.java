@@ -375,30 +375,9 @@ class AppealApiTest extends WebTest {
 
     /** A data-use request of op-changnan in 咸宁 refused by the IRS review, as the data-use flow leaves it. */
     private long refusedDataUseRequest() {
-        freshAgreement();
         LocalDate today = LocalDate.now(Clocks.BEIJING);
         Actor operator = Actor.operator("op-changnan", CHANGNAN);
-        Scenario scenario = scenarios.register(
-                new ScenarioForm(
-                        "xianning",
-                        null,
-                        "景区客流预警（接口测试）",
-                        "文化旅游",
-                        Purpose.INDUSTRY,
-                        "方案",
-                        "风险评估：个人隐私",
-                        "平台内加工",
-                        List.of(new ScenarioForm.LineInput(
-                                RESOURCE,
-                                "客流量",
-                                ScenarioLine.Usage.STATISTICS,
-                                ScenarioLine.Frequency.MONTHLY,
-                                today,
-                                today.plusMonths(6)))),
-                operator);
-        scenarios.recordProviderDecision(scenario.getId(), "provider-xn-wlj", List.of("1"), null);
-        scenarios.close(scenario.getId(), ScenarioStatus.APPROVED, null);
-        scenarios.publish(scenario.getId());
+        Scenario scenario = approvedScenarioOfChangnan("景区客流预警（接口测试）");
         long id = dataUses.register(
                         new DataUseForm(scenario.getId(), "节假日客流预警", today, today.plusMonths(1), List.of(1)), operator)
                 .getId();
